@@ -1,0 +1,3 @@
+module github.com/callx/callx
+
+go 1.26.8
