@@ -1,0 +1,726 @@
+package vm
+
+// This file implements the interpreter loop. It runs the lowered ops of one
+// program: one dense switch per instruction, registers in a local array
+// indexed by 4-bit numbers (no bounds checks), every memory access through
+// load/store, block costs charged at jumps, calls and exits.
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+const maxLoops = 8 * 1024 * 1024 // may_goto iterations per run (BPF_MAX_LOOPS)
+
+func (m *Machine) run(r1, r2 uint64) (uint64, error) {
+	p := m.prog
+	ops := p.ops
+	regions := m.regions
+	var r [16]uint64
+	r[1], r[2], r[10] = r1, r2, frameTop(0)
+	budget := m.budget
+	m.depth, m.mayGoto = 0, maxLoops
+	pc := 0
+	le := binary.LittleEndian
+
+	for {
+		o := &ops[pc]
+		switch o.kind {
+		// 64-bit ALU.
+		case kAdd64K:
+			r[o.dst&15] += uint64(o.imm)
+		case kAdd64X:
+			r[o.dst&15] += r[o.src&15]
+		case kSub64K:
+			r[o.dst&15] -= uint64(o.imm)
+		case kSub64X:
+			r[o.dst&15] -= r[o.src&15]
+		case kMul64K:
+			r[o.dst&15] *= uint64(o.imm)
+		case kMul64X:
+			r[o.dst&15] *= r[o.src&15]
+		case kDiv64K:
+			r[o.dst&15] /= uint64(o.imm)
+		case kDiv64X:
+			if s := r[o.src&15]; s != 0 {
+				r[o.dst&15] /= s
+			} else {
+				r[o.dst&15] = 0
+			}
+		case kSDiv64K:
+			r[o.dst&15] = uint64(int64(r[o.dst&15]) / o.imm)
+		case kSDiv64X:
+			if s := int64(r[o.src&15]); s != 0 {
+				r[o.dst&15] = uint64(int64(r[o.dst&15]) / s)
+			} else {
+				r[o.dst&15] = 0
+			}
+		case kMod64K:
+			r[o.dst&15] %= uint64(o.imm)
+		case kMod64X:
+			if s := r[o.src&15]; s != 0 {
+				r[o.dst&15] %= s
+			}
+		case kSMod64K:
+			r[o.dst&15] = uint64(int64(r[o.dst&15]) % o.imm)
+		case kSMod64X:
+			if s := int64(r[o.src&15]); s != 0 {
+				r[o.dst&15] = uint64(int64(r[o.dst&15]) % s)
+			}
+		case kOr64K:
+			r[o.dst&15] |= uint64(o.imm)
+		case kOr64X:
+			r[o.dst&15] |= r[o.src&15]
+		case kAnd64K:
+			r[o.dst&15] &= uint64(o.imm)
+		case kAnd64X:
+			r[o.dst&15] &= r[o.src&15]
+		case kXor64K:
+			r[o.dst&15] ^= uint64(o.imm)
+		case kXor64X:
+			r[o.dst&15] ^= r[o.src&15]
+		case kLsh64K:
+			r[o.dst&15] <<= uint64(o.imm) & 63
+		case kLsh64X:
+			r[o.dst&15] <<= r[o.src&15] & 63
+		case kRsh64K:
+			r[o.dst&15] >>= uint64(o.imm) & 63
+		case kRsh64X:
+			r[o.dst&15] >>= r[o.src&15] & 63
+		case kArsh64K:
+			r[o.dst&15] = uint64(int64(r[o.dst&15]) >> (uint64(o.imm) & 63))
+		case kArsh64X:
+			r[o.dst&15] = uint64(int64(r[o.dst&15]) >> (r[o.src&15] & 63))
+		case kMov64K:
+			r[o.dst&15] = uint64(o.imm)
+		case kMov64X:
+			r[o.dst&15] = r[o.src&15]
+		case kMovSX8_64:
+			r[o.dst&15] = uint64(int64(int8(r[o.src&15])))
+		case kMovSX16_64:
+			r[o.dst&15] = uint64(int64(int16(r[o.src&15])))
+		case kMovSX32_64:
+			r[o.dst&15] = uint64(int64(int32(r[o.src&15])))
+		case kNeg64:
+			r[o.dst&15] = -r[o.dst&15]
+
+		// 32-bit ALU.
+		case kAdd32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) + uint32(o.imm))
+		case kAdd32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) + uint32(r[o.src&15]))
+		case kSub32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) - uint32(o.imm))
+		case kSub32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) - uint32(r[o.src&15]))
+		case kMul32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) * uint32(o.imm))
+		case kMul32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) * uint32(r[o.src&15]))
+		case kDiv32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) / uint32(o.imm))
+		case kDiv32X:
+			if s := uint32(r[o.src&15]); s != 0 {
+				r[o.dst&15] = uint64(uint32(r[o.dst&15]) / s)
+			} else {
+				r[o.dst&15] = 0
+			}
+		case kSDiv32K:
+			r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) / int32(o.imm)))
+		case kSDiv32X:
+			if s := int32(r[o.src&15]); s != 0 {
+				r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) / s))
+			} else {
+				r[o.dst&15] = 0
+			}
+		case kMod32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) % uint32(o.imm))
+		case kMod32X:
+			if s := uint32(r[o.src&15]); s != 0 {
+				r[o.dst&15] = uint64(uint32(r[o.dst&15]) % s)
+			} else {
+				r[o.dst&15] = uint64(uint32(r[o.dst&15]))
+			}
+		case kSMod32K:
+			r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) % int32(o.imm)))
+		case kSMod32X:
+			if s := int32(r[o.src&15]); s != 0 {
+				r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) % s))
+			} else {
+				r[o.dst&15] = uint64(uint32(r[o.dst&15]))
+			}
+		case kOr32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) | uint32(o.imm))
+		case kOr32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) | uint32(r[o.src&15]))
+		case kAnd32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) & uint32(o.imm))
+		case kAnd32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) & uint32(r[o.src&15]))
+		case kXor32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) ^ uint32(o.imm))
+		case kXor32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) ^ uint32(r[o.src&15]))
+		case kLsh32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) << (uint32(o.imm) & 31))
+		case kLsh32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) << (uint32(r[o.src&15]) & 31))
+		case kRsh32K:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) >> (uint32(o.imm) & 31))
+		case kRsh32X:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]) >> (uint32(r[o.src&15]) & 31))
+		case kArsh32K:
+			r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) >> (uint32(o.imm) & 31)))
+		case kArsh32X:
+			r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) >> (uint32(r[o.src&15]) & 31)))
+		case kMov32K:
+			r[o.dst&15] = uint64(uint32(o.imm))
+		case kMov32X:
+			r[o.dst&15] = uint64(uint32(r[o.src&15]))
+		case kMovSX8_32:
+			r[o.dst&15] = uint64(uint32(int32(int8(r[o.src&15]))))
+		case kMovSX16_32:
+			r[o.dst&15] = uint64(uint32(int32(int16(r[o.src&15]))))
+		case kNeg32:
+			r[o.dst&15] = uint64(-uint32(r[o.dst&15]))
+		case kZext32:
+			r[o.dst&15] = uint64(uint32(r[o.dst&15]))
+
+		// Byte order.
+		case kLe16:
+			r[o.dst&15] = uint64(uint16(r[o.dst&15]))
+		case kBe16:
+			r[o.dst&15] = uint64(bits.ReverseBytes16(uint16(r[o.dst&15])))
+		case kBe32:
+			r[o.dst&15] = uint64(bits.ReverseBytes32(uint32(r[o.dst&15])))
+		case kBe64:
+			r[o.dst&15] = bits.ReverseBytes64(r[o.dst&15])
+
+		case kLdImm64:
+			r[o.dst&15] = uint64(o.imm)
+
+		// Loads.
+		case kLdxB:
+			b := load(regions, r[o.src&15]+uint64(o.off), 1)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 1, false)
+			}
+			r[o.dst&15] = uint64(b[0])
+		case kLdxH:
+			b := load(regions, r[o.src&15]+uint64(o.off), 2)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 2, false)
+			}
+			r[o.dst&15] = uint64(le.Uint16(b))
+		case kLdxW:
+			b := load(regions, r[o.src&15]+uint64(o.off), 4)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 4, false)
+			}
+			r[o.dst&15] = uint64(le.Uint32(b))
+		case kLdxDW:
+			b := load(regions, r[o.src&15]+uint64(o.off), 8)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 8, false)
+			}
+			r[o.dst&15] = le.Uint64(b)
+		case kLdxSB:
+			b := load(regions, r[o.src&15]+uint64(o.off), 1)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 1, false)
+			}
+			r[o.dst&15] = uint64(int64(int8(b[0])))
+		case kLdxSH:
+			b := load(regions, r[o.src&15]+uint64(o.off), 2)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 2, false)
+			}
+			r[o.dst&15] = uint64(int64(int16(le.Uint16(b))))
+		case kLdxSW:
+			b := load(regions, r[o.src&15]+uint64(o.off), 4)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 4, false)
+			}
+			r[o.dst&15] = uint64(int64(int32(le.Uint32(b))))
+
+		// Stores.
+		case kStB, kStxB:
+			b := store(regions, r[o.dst&15]+uint64(o.off), 1)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 1, true)
+			}
+			b[0] = byte(storeValue(o, &r))
+		case kStH, kStxH:
+			b := store(regions, r[o.dst&15]+uint64(o.off), 2)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 2, true)
+			}
+			le.PutUint16(b, uint16(storeValue(o, &r)))
+		case kStW, kStxW:
+			b := store(regions, r[o.dst&15]+uint64(o.off), 4)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 4, true)
+			}
+			le.PutUint32(b, uint32(storeValue(o, &r)))
+		case kStDW, kStxDW:
+			b := store(regions, r[o.dst&15]+uint64(o.off), 8)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 8, true)
+			}
+			le.PutUint64(b, storeValue(o, &r))
+
+		// Atomics.
+		case kAtomicAdd32, kAtomicOr32, kAtomicAnd32, kAtomicXor32,
+			kAtomicFetchAdd32, kAtomicFetchOr32, kAtomicFetchAnd32, kAtomicFetchXor32,
+			kXchg32, kCmpXchg32:
+			b := store(regions, r[o.dst&15]+uint64(o.off), 4)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 4, true)
+			}
+			atomic32(o, b, &r)
+		case kAtomicAdd64, kAtomicOr64, kAtomicAnd64, kAtomicXor64,
+			kAtomicFetchAdd64, kAtomicFetchOr64, kAtomicFetchAnd64, kAtomicFetchXor64,
+			kXchg64, kCmpXchg64:
+			b := store(regions, r[o.dst&15]+uint64(o.off), 8)
+			if b == nil {
+				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 8, true)
+			}
+			atomic64(o, b, &r)
+
+		// Jumps.
+		case kJa:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			pc = int(o.target)
+			continue
+		case kJeq64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] == uint64(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJeq64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] == r[o.src&15] {
+				pc = int(o.target)
+				continue
+			}
+		case kJne64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] != uint64(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJne64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] != r[o.src&15] {
+				pc = int(o.target)
+				continue
+			}
+		case kJgt64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] > uint64(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJgt64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] > r[o.src&15] {
+				pc = int(o.target)
+				continue
+			}
+		case kJge64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] >= uint64(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJge64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] >= r[o.src&15] {
+				pc = int(o.target)
+				continue
+			}
+		case kJlt64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] < uint64(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJlt64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] < r[o.src&15] {
+				pc = int(o.target)
+				continue
+			}
+		case kJle64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] <= uint64(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJle64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15] <= r[o.src&15] {
+				pc = int(o.target)
+				continue
+			}
+		case kJsgt64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) > o.imm {
+				pc = int(o.target)
+				continue
+			}
+		case kJsgt64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) > int64(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsge64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) >= o.imm {
+				pc = int(o.target)
+				continue
+			}
+		case kJsge64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) >= int64(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJslt64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) < o.imm {
+				pc = int(o.target)
+				continue
+			}
+		case kJslt64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) < int64(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsle64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) <= o.imm {
+				pc = int(o.target)
+				continue
+			}
+		case kJsle64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int64(r[o.dst&15]) <= int64(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJset64K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15]&uint64(o.imm) != 0 {
+				pc = int(o.target)
+				continue
+			}
+		case kJset64X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if r[o.dst&15]&r[o.src&15] != 0 {
+				pc = int(o.target)
+				continue
+			}
+		case kJeq32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) == uint32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJeq32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) == uint32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJne32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) != uint32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJne32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) != uint32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJgt32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) > uint32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJgt32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) > uint32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJge32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) >= uint32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJge32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) >= uint32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJlt32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) < uint32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJlt32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) < uint32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJle32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) <= uint32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJle32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15]) <= uint32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsgt32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) > int32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsgt32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) > int32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsge32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) >= int32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsge32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) >= int32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJslt32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) < int32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJslt32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) < int32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsle32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) <= int32(o.imm) {
+				pc = int(o.target)
+				continue
+			}
+		case kJsle32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if int32(r[o.dst&15]) <= int32(r[o.src&15]) {
+				pc = int(o.target)
+				continue
+			}
+		case kJset32K:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15])&uint32(o.imm) != 0 {
+				pc = int(o.target)
+				continue
+			}
+		case kJset32X:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if uint32(r[o.dst&15])&uint32(r[o.src&15]) != 0 {
+				pc = int(o.target)
+				continue
+			}
+		case kMayGoto:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if m.mayGoto == 0 {
+				pc = int(o.target)
+				continue
+			}
+			m.mayGoto--
+		case kCharge:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+
+		// Calls.
+		case kCallHelper:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
+			if err != nil {
+				return 0, &Trap{Kind: ErrHelper, Index: int(p.slotOf[pc]), Cause: err}
+			}
+			r[0] = v
+		case kCallLocal, kCallX:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			entry := o.target
+			if o.kind == kCallX {
+				v := r[o.dst&15]
+				if v&funcMask != funcTag || v&^funcMask >= uint64(len(p.subprogs)) {
+					return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: v}
+				}
+				entry = p.subprogs[v&^funcMask]
+			}
+			if m.depth+1 >= MaxFrames {
+				return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
+			}
+			f := &m.frames[m.depth&(MaxFrames-1)]
+			f.ret, f.fp = int32(pc+1), r[10]
+			f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
+			m.depth++
+			r[10] = frameTop(m.depth)
+			pc = int(entry)
+			continue
+		case kExit:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			if m.depth == 0 {
+				m.executed = m.budget - budget
+				return r[0], nil
+			}
+			m.depth--
+			f := &m.frames[m.depth&(MaxFrames-1)]
+			r[6], r[7], r[8], r[9] = f.callee[0], f.callee[1], f.callee[2], f.callee[3]
+			r[10] = f.fp
+			pc = int(f.ret)
+			continue
+		case kLdPacket:
+			return 0, &Trap{Kind: ErrUnsupported, Index: int(p.slotOf[pc]),
+				Cause: errLegacyPacket}
+		default:
+			return 0, &Trap{Kind: ErrInternal, Index: int(p.slotOf[pc]), Cause: errBadOp}
+		}
+		pc++
+	}
+}
+
+// storeValue is the value a store writes: the immediate (ST) or src (STX).
+func storeValue(o *op, r *[16]uint64) uint64 {
+	switch o.kind {
+	case kStB, kStH, kStW, kStDW:
+		return uint64(o.imm)
+	}
+	return r[o.src&15]
+}

@@ -1,0 +1,450 @@
+package vm
+
+// This file implements lowering: a program is checked once (structure,
+// jump and call targets, registers read before written, helpers known) and
+// turned into ops with resolved targets and per-block instruction costs.
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
+)
+
+// DefaultBudget is the default number of instructions one run may execute.
+const DefaultBudget = 1 << 30
+
+// Options tune Load.
+type Options struct {
+	// Helpers resolves `call N`; nil means helpers.Default().
+	Helpers *helpers.Table
+	// Budget is the most instructions one run may execute; 0 means DefaultBudget.
+	Budget int64
+}
+
+// Program is a lowered program, ready to run on a Machine. It is immutable
+// and may be shared by many machines.
+type Program struct {
+	insns    asm.Program // the source, normalised
+	ops      []op
+	slotOf   []int32 // op index -> instruction slot
+	subprogs []int32 // function value index -> entry op
+	helpers  []helpers.Func
+	budget   int64
+}
+
+// Instructions returns the program's instructions (do not modify them).
+func (p *Program) Instructions() asm.Program { return p.insns }
+
+// Load checks and lowers a program.
+func Load(insns asm.Program, opts Options) (*Program, error) {
+	if err := insns.Validate(); err != nil {
+		return nil, err
+	}
+	insns = slices.Clone(insns)
+	insns.Normalize()
+	table := opts.Helpers
+	if table == nil {
+		table = helpers.Default()
+	}
+	p := &Program{insns: insns, budget: opts.Budget}
+	if p.budget <= 0 {
+		p.budget = DefaultBudget
+	}
+	cfg, err := buildCFG(insns)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegisters(insns, cfg); err != nil {
+		return nil, err
+	}
+	if err := p.lower(cfg, table); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// cfg is what lowering needs to know about control flow.
+type cfg struct {
+	entries []int  // subprogram entry slots, sorted, entries[0] == 0
+	leader  []bool // slot starts a basic block
+	target  []int  // jump, call and PSEUDO_FUNC target slot per slot, -1 if none
+}
+
+// buildCFG finds subprograms, jump targets and block leaders, and checks
+// that every target is an instruction inside the program.
+func buildCFG(insns asm.Program) (*cfg, error) {
+	n := len(insns)
+	c := &cfg{leader: make([]bool, n+1), target: make([]int, n)}
+	midImm64 := make([]bool, n)
+	for i := 0; i < n; i++ {
+		c.target[i] = -1
+		if insns[i].IsLoadImm64() {
+			midImm64[i+1] = true
+			c.target[i+1] = -1
+			i++
+		}
+	}
+	entrySet := map[int]bool{0: true}
+	c.leader[0] = true
+	for i := 0; i < n; i++ {
+		ins := insns[i]
+		t, isFunc, has := targetOf(ins, i)
+		if !has {
+			if ins.IsLoadImm64() {
+				i++
+			}
+			continue
+		}
+		if t < 0 || t >= n {
+			if isFunc {
+				return nil, &LoadError{Index: i, Msg: fmt.Sprintf("call to invalid destination: insn %d", t)}
+			}
+			return nil, &LoadError{Index: i, Msg: fmt.Sprintf("jump out of range from insn %d to %d", i, t)}
+		}
+		if midImm64[t] {
+			return nil, &LoadError{Index: i, Msg: fmt.Sprintf("jump into the middle of ldimm64 insn %d", t-1)}
+		}
+		c.target[i] = t
+		c.leader[t] = true
+		if isFunc {
+			entrySet[t] = true
+		}
+		if ins.IsLoadImm64() {
+			i++
+		}
+	}
+	for i, ins := range insns {
+		if endsBlock(ins) {
+			c.leader[i+1] = true
+		}
+	}
+	for e := range entrySet {
+		c.entries = append(c.entries, e)
+	}
+	slices.Sort(c.entries)
+	last := insns[n-1]
+	if midImm64[n-1] || !(last.IsExit() || last.Op.Class().IsJump() && last.Op.JumpOp() == asm.OpJA) {
+		return nil, &LoadError{Index: n - 1, Msg: "last insn is not an exit or jmp"}
+	}
+	return c, nil
+}
+
+// targetOf returns the slot an instruction jumps to or names as a function.
+func targetOf(ins asm.Instruction, i int) (t int, isFunc, ok bool) {
+	class := ins.Op.Class()
+	switch {
+	case ins.IsLocalCall():
+		return i + int(ins.Imm) + 1, true, true
+	case ins.IsLoadImm64() && ins.Src == asm.PseudoFunc:
+		return i + int(ins.Imm) + 1, true, true
+	case class == asm.ClassJMP32 && ins.Op.JumpOp() == asm.OpJA:
+		return i + int(ins.Imm) + 1, false, true
+	case class.IsJump():
+		switch ins.Op.JumpOp() {
+		case asm.OpCall, asm.OpExit:
+			return 0, false, false
+		}
+		return i + int(ins.Off) + 1, false, true
+	}
+	return 0, false, false
+}
+
+// endsBlock reports whether the next instruction starts a new block:
+// after jumps, calls and exit, where the interpreter charges the block cost.
+func endsBlock(ins asm.Instruction) bool {
+	return ins.Op.Class().IsJump()
+}
+
+// lower emits the ops.
+func (p *Program) lower(c *cfg, table *helpers.Table) error {
+	insns := p.insns
+	n := len(insns)
+	opOf := make([]int32, n)
+	p.ops = make([]op, 0, n+n/8)
+	p.slotOf = make([]int32, 0, n+n/8)
+	helperIndex := map[helpers.ID]int32{}
+	subprogOf := map[int]int{}
+	for k, e := range c.entries {
+		subprogOf[e] = k
+	}
+	var count int32 // instructions in the current block so far
+	emit := func(o op, slot int) {
+		p.ops = append(p.ops, o)
+		p.slotOf = append(p.slotOf, int32(slot))
+	}
+	for i := 0; i < n; i++ {
+		if i > 0 && c.leader[i] && count > 0 {
+			emit(op{kind: kCharge, cost: count}, i)
+			count = 0
+		}
+		opOf[i] = int32(len(p.ops))
+		count++
+		ins := insns[i]
+		o, err := lowerOne(ins)
+		if err != nil {
+			return &LoadError{Index: i, Msg: err.Error()}
+		}
+		switch {
+		case ins.IsLoadImm64():
+			v := asm.Imm64(ins, insns[i+1])
+			switch ins.Src {
+			case asm.PseudoNone:
+			case asm.PseudoFunc:
+				v = funcValue(subprogOf[c.target[i]])
+			default:
+				return &LoadError{Index: i, Msg: fmt.Sprintf("ld_imm64 with pseudo source %d needs maps, which raw programs do not have", ins.Src)}
+			}
+			o.imm = int64(v)
+			opOf[i+1] = opOf[i]
+			emit(o, i)
+			i++
+			continue
+		case ins.IsHelperCall():
+			h, err := table.Lookup(helpers.ID(ins.Imm))
+			if err != nil {
+				return &LoadError{Index: i, Msg: err.Error()}
+			}
+			k, ok := helperIndex[h.ID]
+			if !ok {
+				k = int32(len(p.helpers))
+				helperIndex[h.ID] = k
+				p.helpers = append(p.helpers, h.Fn)
+			}
+			o.target = k
+		}
+		if endsBlock(ins) {
+			o.cost = count
+			count = 0
+		}
+		emit(o, i)
+	}
+	// Resolve targets now that every slot has its op.
+	for k := range p.ops {
+		o := &p.ops[k]
+		slot := p.slotOf[k]
+		if o.kind == kCharge || o.kind == kCallHelper {
+			continue
+		}
+		if t := c.target[slot]; t >= 0 && o.kind != kLdImm64 {
+			o.target = opOf[t]
+		}
+	}
+	p.subprogs = make([]int32, len(c.entries))
+	for k, e := range c.entries {
+		p.subprogs[k] = opOf[e]
+	}
+	return nil
+}
+
+// lowerOne picks the op kind and operands of one instruction.
+func lowerOne(ins asm.Instruction) (op, error) {
+	o := op{dst: uint8(ins.Dst) & 15, src: uint8(ins.Src) & 15, off: ins.Off, imm: int64(ins.Imm)}
+	code := ins.Op
+	class := code.Class()
+	x := code.Source() == asm.SourceX
+	pick := func(k, kx opKind) opKind {
+		if x {
+			return kx
+		}
+		return k
+	}
+	switch class {
+	case asm.ClassALU64, asm.ClassALU:
+		alu64 := class == asm.ClassALU64
+		w := func(k64, k64x, k32, k32x opKind) opKind {
+			if alu64 {
+				return pick(k64, k64x)
+			}
+			return pick(k32, k32x)
+		}
+		signed := ins.Off == 1
+		switch code.ALUOp() {
+		case asm.OpAdd:
+			o.kind = w(kAdd64K, kAdd64X, kAdd32K, kAdd32X)
+		case asm.OpSub:
+			o.kind = w(kSub64K, kSub64X, kSub32K, kSub32X)
+		case asm.OpMul:
+			o.kind = w(kMul64K, kMul64X, kMul32K, kMul32X)
+		case asm.OpDiv:
+			if signed {
+				o.kind = w(kSDiv64K, kSDiv64X, kSDiv32K, kSDiv32X)
+			} else {
+				o.kind = w(kDiv64K, kDiv64X, kDiv32K, kDiv32X)
+			}
+			if !x && ins.Imm == 0 { // division by zero gives 0
+				o.kind, o.imm = w(kMov64K, 0, kMov32K, 0), 0
+			}
+		case asm.OpMod:
+			if signed {
+				o.kind = w(kSMod64K, kSMod64X, kSMod32K, kSMod32X)
+			} else {
+				o.kind = w(kMod64K, kMod64X, kMod32K, kMod32X)
+			}
+			if !x && ins.Imm == 0 { // modulo by zero leaves dst (zero-extended for 32 bits)
+				o.kind, o.imm = w(kOr64K, 0, kZext32, 0), 0
+			}
+		case asm.OpOr:
+			o.kind = w(kOr64K, kOr64X, kOr32K, kOr32X)
+		case asm.OpAnd:
+			o.kind = w(kAnd64K, kAnd64X, kAnd32K, kAnd32X)
+		case asm.OpXor:
+			o.kind = w(kXor64K, kXor64X, kXor32K, kXor32X)
+		case asm.OpLsh:
+			o.kind = w(kLsh64K, kLsh64X, kLsh32K, kLsh32X)
+		case asm.OpRsh:
+			o.kind = w(kRsh64K, kRsh64X, kRsh32K, kRsh32X)
+		case asm.OpArsh:
+			o.kind = w(kArsh64K, kArsh64X, kArsh32K, kArsh32X)
+		case asm.OpNeg:
+			o.kind = w(kNeg64, 0, kNeg32, 0)
+		case asm.OpMov:
+			switch {
+			case !x:
+				o.kind = w(kMov64K, 0, kMov32K, 0)
+			case ins.Off == 8:
+				o.kind = w(0, kMovSX8_64, 0, kMovSX8_32)
+			case ins.Off == 16:
+				o.kind = w(0, kMovSX16_64, 0, kMovSX16_32)
+			case ins.Off == 32:
+				o.kind = kMovSX32_64
+			default:
+				o.kind = w(0, kMov64X, 0, kMov32X)
+			}
+		case asm.OpEnd:
+			big := alu64 || x // ALU64 END is bswap; ALU END with X is to-big-endian
+			switch {
+			case big && ins.Imm == 16:
+				o.kind = kBe16
+			case big && ins.Imm == 32:
+				o.kind = kBe32
+			case big:
+				o.kind = kBe64
+			case ins.Imm == 16:
+				o.kind = kLe16
+			case ins.Imm == 32:
+				o.kind = kZext32
+			default: // le64 on a little-endian machine changes nothing
+				o.kind, o.imm = kOr64K, 0
+			}
+		}
+	case asm.ClassJMP, asm.ClassJMP32:
+		j64 := class == asm.ClassJMP
+		w := func(k64, k64x, k32, k32x opKind) opKind {
+			if j64 {
+				return pick(k64, k64x)
+			}
+			return pick(k32, k32x)
+		}
+		switch code.JumpOp() {
+		case asm.OpJA:
+			o.kind = kJa
+		case asm.OpJEQ:
+			o.kind = w(kJeq64K, kJeq64X, kJeq32K, kJeq32X)
+		case asm.OpJNE:
+			o.kind = w(kJne64K, kJne64X, kJne32K, kJne32X)
+		case asm.OpJGT:
+			o.kind = w(kJgt64K, kJgt64X, kJgt32K, kJgt32X)
+		case asm.OpJGE:
+			o.kind = w(kJge64K, kJge64X, kJge32K, kJge32X)
+		case asm.OpJLT:
+			o.kind = w(kJlt64K, kJlt64X, kJlt32K, kJlt32X)
+		case asm.OpJLE:
+			o.kind = w(kJle64K, kJle64X, kJle32K, kJle32X)
+		case asm.OpJSGT:
+			o.kind = w(kJsgt64K, kJsgt64X, kJsgt32K, kJsgt32X)
+		case asm.OpJSGE:
+			o.kind = w(kJsge64K, kJsge64X, kJsge32K, kJsge32X)
+		case asm.OpJSLT:
+			o.kind = w(kJslt64K, kJslt64X, kJslt32K, kJslt32X)
+		case asm.OpJSLE:
+			o.kind = w(kJsle64K, kJsle64X, kJsle32K, kJsle32X)
+		case asm.OpJSET:
+			o.kind = w(kJset64K, kJset64X, kJset32K, kJset32X)
+		case asm.OpJCond:
+			o.kind = kMayGoto
+		case asm.OpExit:
+			o.kind = kExit
+		case asm.OpCall:
+			switch {
+			case x:
+				r, _ := ins.CallXTarget()
+				o.kind, o.dst = kCallX, uint8(r)
+			case ins.Src == asm.PseudoCallHelper:
+				o.kind = kCallHelper
+			case ins.Src == asm.PseudoCall:
+				o.kind = kCallLocal
+			default:
+				return o, fmt.Errorf("calls to kernel functions (kfunc btf_id %d) are not supported", ins.Imm)
+			}
+		}
+	case asm.ClassLD:
+		if ins.IsLoadImm64() {
+			o.kind = kLdImm64
+		} else {
+			o.kind = kLdPacket
+		}
+	case asm.ClassLDX:
+		sx := code.Mode() == asm.ModeMEMSX
+		switch code.Size() {
+		case asm.SizeB:
+			o.kind = kLdxB
+			if sx {
+				o.kind = kLdxSB
+			}
+		case asm.SizeH:
+			o.kind = kLdxH
+			if sx {
+				o.kind = kLdxSH
+			}
+		case asm.SizeW:
+			o.kind = kLdxW
+			if sx {
+				o.kind = kLdxSW
+			}
+		default:
+			o.kind = kLdxDW
+		}
+	case asm.ClassST:
+		o.kind = [...]opKind{asm.SizeW: kStW, asm.SizeH: kStH, asm.SizeB: kStB, asm.SizeDW: kStDW}[code.Size()]
+	case asm.ClassSTX:
+		if code.Mode() == asm.ModeMEM {
+			o.kind = [...]opKind{asm.SizeW: kStxW, asm.SizeH: kStxH, asm.SizeB: kStxB, asm.SizeDW: kStxDW}[code.Size()]
+			break
+		}
+		w64 := code.Size() == asm.SizeDW
+		w := func(k32, k64 opKind) opKind {
+			if w64 {
+				return k64
+			}
+			return k32
+		}
+		switch ins.Imm {
+		case asm.AtomicAdd:
+			o.kind = w(kAtomicAdd32, kAtomicAdd64)
+		case asm.AtomicOr:
+			o.kind = w(kAtomicOr32, kAtomicOr64)
+		case asm.AtomicAnd:
+			o.kind = w(kAtomicAnd32, kAtomicAnd64)
+		case asm.AtomicXor:
+			o.kind = w(kAtomicXor32, kAtomicXor64)
+		case asm.AtomicAdd | asm.AtomicFetch:
+			o.kind = w(kAtomicFetchAdd32, kAtomicFetchAdd64)
+		case asm.AtomicOr | asm.AtomicFetch:
+			o.kind = w(kAtomicFetchOr32, kAtomicFetchOr64)
+		case asm.AtomicAnd | asm.AtomicFetch:
+			o.kind = w(kAtomicFetchAnd32, kAtomicFetchAnd64)
+		case asm.AtomicXor | asm.AtomicFetch:
+			o.kind = w(kAtomicFetchXor32, kAtomicFetchXor64)
+		case asm.AtomicXchg:
+			o.kind = w(kXchg32, kXchg64)
+		case asm.AtomicCmpXchg:
+			o.kind = w(kCmpXchg32, kCmpXchg64)
+		}
+	}
+	if o.kind == kInvalid {
+		return o, fmt.Errorf("unknown opcode %02x", uint8(code))
+	}
+	return o, nil
+}

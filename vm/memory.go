@@ -1,0 +1,97 @@
+package vm
+
+// This file implements the program's memory: a table of regions the engine
+// gave it. An address is (region id << 32) | offset, region ids start at 1,
+// so 0 and every small number is not an address. Every access is checked
+// against one region's bounds and permissions; nothing else is reachable.
+
+import "fmt"
+
+// Limits of the call stack, as the kernel's.
+const (
+	MaxFrames  = 8   // MAX_CALL_FRAMES
+	FrameSize  = 512 // MAX_BPF_STACK: bytes of stack per frame
+	stackBytes = MaxFrames * FrameSize
+)
+
+const regionShift = 32
+
+// region is memory the program may access.
+type region struct {
+	name     string
+	mem      []byte
+	writable bool
+}
+
+// Region ids of the memory every machine has.
+const (
+	stackRegion = 1
+	dataRegion  = 2
+)
+
+func regionBase(id int) uint64 { return uint64(id) << regionShift }
+
+// frameTop is the value of r10 in call frame depth (0 = the entry function).
+func frameTop(depth int) uint64 { return regionBase(stackRegion) + uint64(depth+1)*FrameSize }
+
+// load returns the n bytes at a, or nil when they are not all inside one region.
+func load(regions []region, a, n uint64) []byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) {
+		return nil
+	}
+	mem := regions[i].mem
+	o := a & (1<<regionShift - 1)
+	if o+n > uint64(len(mem)) {
+		return nil
+	}
+	return mem[o : o+n : o+n]
+}
+
+// store is load for writing: the region must be writable.
+func store(regions []region, a, n uint64) []byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) || !regions[i].writable {
+		return nil
+	}
+	mem := regions[i].mem
+	o := a & (1<<regionShift - 1)
+	if o+n > uint64(len(mem)) {
+		return nil
+	}
+	return mem[o : o+n : o+n]
+}
+
+// describe names an address for an error message.
+func describe(regions []region, a uint64) string {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) {
+		if a < 1<<regionShift {
+			return "not a pointer"
+		}
+		return "outside every region"
+	}
+	r := regions[i]
+	o := a & (1<<regionShift - 1)
+	s := fmt.Sprintf("%s+%d of %d bytes", r.name, o, len(r.mem))
+	if !r.writable {
+		s += ", read-only"
+	}
+	return s
+}
+
+// Memory implements helpers.Env.
+func (m *Machine) Memory(addr, n uint64, write bool) ([]byte, error) {
+	var b []byte
+	if n <= 1<<regionShift { // larger sizes would wrap the bounds check
+		if write {
+			b = store(m.regions, addr, n)
+		} else {
+			b = load(m.regions, addr, n)
+		}
+	}
+	if b == nil && n > 0 {
+		return nil, fmt.Errorf("%w: %d bytes at %#x (%s)", ErrMemory, n, addr, describe(m.regions, addr))
+	}
+	return b, nil
+}
