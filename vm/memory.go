@@ -32,7 +32,9 @@ const (
 func regionBase(id int) uint64 { return uint64(id) << regionShift }
 
 // frameTop is the value of r10 in call frame depth (0 = the entry function).
-func frameTop(depth int) uint64 { return regionBase(stackRegion) + uint64(depth+1)*FrameSize }
+// Frames grow down from the top of the stack region, as in the kernel: a
+// callee's frame lies below its caller's, and nothing lies above frame 0.
+func frameTop(depth int) uint64 { return regionBase(stackRegion) + uint64(stackBytes-depth*FrameSize) }
 
 // load returns the n bytes at a, or nil when they are not all inside one region.
 func load(regions []region, a, n uint64) []byte {
