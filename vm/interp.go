@@ -302,6 +302,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJeq64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -310,6 +312,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJne64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -318,6 +322,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJne64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -326,6 +332,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJgt64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -334,6 +342,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJgt64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -342,6 +352,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJge64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -350,6 +362,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJge64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -358,6 +372,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJlt64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -366,6 +382,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJlt64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -374,6 +392,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJle64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -382,6 +402,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJle64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -390,6 +412,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsgt64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -398,6 +422,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsgt64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -406,6 +432,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsge64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -414,6 +442,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsge64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -422,6 +452,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJslt64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -430,6 +462,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJslt64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -438,6 +472,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsle64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -446,6 +482,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsle64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -454,6 +492,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJset64K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -462,6 +502,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJset64X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -470,6 +512,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJeq32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -478,6 +522,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJeq32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -486,6 +532,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJne32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -494,6 +542,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJne32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -502,6 +552,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJgt32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -510,6 +562,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJgt32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -518,6 +572,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJge32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -526,6 +582,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJge32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -534,6 +592,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJlt32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -542,6 +602,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJlt32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -550,6 +612,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJle32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -558,6 +622,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJle32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -566,6 +632,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsgt32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -574,6 +642,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsgt32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -582,6 +652,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsge32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -590,6 +662,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsge32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -598,6 +672,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJslt32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -606,6 +682,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJslt32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -614,6 +692,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsle32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -622,6 +702,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJsle32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -630,6 +712,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJset32K:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -638,6 +722,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kJset32X:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
@@ -646,6 +732,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 				pc = int(o.target)
 				continue
 			}
+			pc += int(o.skip)
+			budget += int64(o.skip)
 		case kMayGoto:
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)

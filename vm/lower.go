@@ -235,6 +235,7 @@ func (p *Program) lower(c *cfg, table *helpers.Table) error {
 	for k, e := range c.entries {
 		p.subprogs[k] = opOf[e]
 	}
+	p.threadJumps()
 	return nil
 }
 

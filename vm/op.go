@@ -190,10 +190,10 @@ const (
 type op struct {
 	kind   opKind
 	dst    uint8 // register number, always < 16
-	off    int16 // memory offset
+	src    uint8 // register number, always < 16
+	skip   uint8 // conditional jumps: ops to skip when not taken (see threadJumps)
 	target int32 // jump target op index, callee entry op, or helper index
 	imm    int64 // immediate, sign-extended to 64 bits (ld_imm64: the constant)
-	src    uint8 // register number, always < 16
-	_      [3]byte
 	cost   int32 // jumps, calls, exit, charge: instructions in the block so far
+	off    int16 // memory offset
 }
