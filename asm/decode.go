@@ -71,6 +71,9 @@ func (p Program) Validate() error {
 			if hi.Op != 0 || hi.Dst != 0 || hi.Src != 0 || hi.Off != 0 {
 				return &InsnError{Index: i, Msg: "invalid bpf_ld_imm64 insn"}
 			}
+			if (ins.Src == PseudoMapFD || ins.Src == PseudoMapIdx) && hi.Imm != 0 {
+				return &InsnError{Index: i, Msg: "unrecognized bpf_ld_imm64 insn"} // a map has no offset
+			}
 			i++
 		}
 	}

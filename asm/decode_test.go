@@ -40,6 +40,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"truncated ld_imm64", Program{exit, {Op: 0x18, Dst: 1}}, 1, "invalid bpf_ld_imm64 insn (truncated: no second slot)"},
 		{"ld_imm64 second slot has an opcode", Program{{Op: 0x18, Dst: 1}, exit}, 0, "invalid bpf_ld_imm64 insn"},
 		{"ld_imm64 pseudo 7", Program{{Op: 0x18, Dst: 1, Src: 7}, {}, exit}, 0, "unrecognized bpf_ld_imm64 insn"},
+		{"map fd with an offset", Program{{Op: 0x18, Dst: 1, Src: PseudoMapFD, Imm: 3}, {Imm: 1}, exit}, 0, "unrecognized bpf_ld_imm64 insn"},
 		{"ld_abs with dst", Program{{Op: 0x20, Dst: 1}, exit}, 0, "BPF_LD_[ABS|IND] uses reserved fields"},
 		{"empty", Program{}, 0, "empty program"},
 	}

@@ -183,7 +183,6 @@ const (
 	kCharge   // a block falls through into a jump target: charge its cost
 	kLdPacket // legacy LD_ABS/LD_IND: needs a socket buffer context
 
-	numKinds
 )
 
 // op is one lowered instruction (24 bytes).

@@ -1,0 +1,40 @@
+# Loads and stores of every width; sign-extending loads; immediate stores;
+# offsets at both ends of 16 bits; the legacy packet loads.
+	r0 = *(u8 *)(r1 + 2)
+	w0 = *(u8 *)(r1 + 2)
+	r0 = *(u16 *)(r1 + 4)
+	w0 = *(u16 *)(r1 - 4)
+	r0 = *(u32 *)(r1 + 0)
+	w0 = *(u32 *)(r10 - 512)
+	r0 = *(u64 *)(r1 + 8)
+	r9 = *(u64 *)(r10 - 32768)
+	r2 = *(u64 *)(r3 + 32767)
+	r0 = *(s8 *)(r1 + 2)
+	r0 = *(s16 *)(r1 + 2)
+	r0 = *(s32 *)(r1 - 2)
+	r10 = *(s32 *)(r10 + 0)
+	r0 = *(u32 *)(r1 +0)
+	r0 = *(u32*)(r1+1)
+	r0 = * (u32 *) ( r1 - 1 )
+	*(u8 *)(r10 - 1) = r1
+	*(u8 *)(r10 - 1) = w1
+	*(u16 *)(r10 - 2) = r2
+	*(u16 *)(r10 - 2) = w2
+	*(u32 *)(r10 - 4) = r3
+	*(u32 *)(r10 - 4) = w3
+	*(u64 *)(r10 - 8) = r1
+	*(u64 *)(r1 + 32767) = r10
+	*(u8 *)(r1 + 0) = 255
+	*(u8 *)(r1 + 0) = -1
+	*(u16 *)(r1 + 2) = 0xffff
+	*(u32 *)(r1 + 4) = 7
+	*(u32 *)(r1 + 4) = 0xffffffff
+	*(u64 *)(r10 - 8) = -5
+	*(u64 *)(r10 - 32768) = 2147483647
+	r0 = *(u8 *)skb[2]
+	r0 = *(u16 *)skb[-1]
+	r0 = *(u32 *)skb[0x7fffffff]
+	r0 = *(u8 *)skb[r1]
+	r0 = *(u16 *)skb[r7]
+	r0 = *(u32 *)skb[r10]
+	exit
