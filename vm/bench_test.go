@@ -4,15 +4,20 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/callx/callx/asm"
 )
 
-// loadExample assembles and loads one of the examples (C compiled by clang-19).
+// loadExample assembles and loads one of the examples (C compiled by
+// clang-19), or a file under testdata when name starts with "testdata/".
 func loadExample(tb testing.TB, name string) *Program {
 	tb.Helper()
 	path := filepath.Join("..", "examples", name)
+	if strings.HasPrefix(name, "testdata/") {
+		path = name
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
@@ -42,11 +47,12 @@ var benchmarks = []struct {
 	name, file string
 	input      []byte
 }{
-	{"LCG", "lcg.s", nil},                       // ALU-bound loop
-	{"Primes", "primes.s", []byte{255}},         // sieve + trial division
-	{"Calls", "calls.s", nil},                   // bpf-to-bpf calls, 3 frames deep
-	{"Memory", "memory.s", randomBytes(128)},    // copy + insertion sort on the stack
-	{"Dispatch", "dispatch.s", randomBytes(64)}, // callx through function values
+	{"LCG", "lcg.s", nil},                         // ALU-bound loop, clang's shape
+	{"LCGRotated", "testdata/lcg_rotated.s", nil}, // the same loop, bottom-tested by hand
+	{"Primes", "primes.s", []byte{255}},           // sieve + trial division
+	{"Calls", "calls.s", nil},                     // bpf-to-bpf calls, 3 frames deep
+	{"Memory", "memory.s", randomBytes(128)},      // copy + insertion sort on the stack
+	{"Dispatch", "dispatch.s", randomBytes(64)},   // callx through function values
 }
 
 func BenchmarkInterpreter(b *testing.B) {

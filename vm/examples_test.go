@@ -79,6 +79,7 @@ func TestExamples(t *testing.T) {
 	}{
 		{"lcg.s", nil, lcgRef(0)},
 		{"lcg.s", make([]byte, 77), lcgRef(77)},
+		{"testdata/lcg_rotated.s", make([]byte, 77), lcgRef(77)},
 		{"primes.s", nil, primesRef(200)},
 		{"primes.s", []byte{255}, primesRef(255)},
 		{"calls.s", nil, callsRef(0)},
