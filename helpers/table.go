@@ -11,14 +11,6 @@ import (
 // ID is a helper id, the imm of `call N` (enum bpf_func_id in the kernel).
 type ID int32
 
-// Env is what a helper sees of the program that calls it.
-type Env interface {
-	// Memory returns the n bytes at the program address addr, or an error
-	// when they are not all inside one region the program may access (for
-	// writing, when write is set).
-	Memory(addr, n uint64, write bool) ([]byte, error)
-}
-
 // Func implements a helper: r1..r5 are its arguments, the result goes to r0.
 // A non-nil error stops the run.
 type Func func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error)
@@ -26,10 +18,21 @@ type Func func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error)
 // ArgType is the kind of one helper argument, as the kernel's bpf_arg_type.
 type ArgType uint8
 
-// Argument kinds (more come with maps and contexts).
+// Argument kinds, as the kernel's ARG_* (the verifier checks them).
 const (
-	ArgNone     ArgType = iota // no argument in this position
-	ArgAnything                // any initialised value
+	ArgNone           ArgType = iota // no argument in this position
+	ArgAnything                      // any initialised value
+	ArgConstMapPtr                   // a map reference
+	ArgMapKey                        // a pointer to key_size readable bytes
+	ArgMapValue                      // a pointer to value_size readable bytes
+	ArgMem                           // a pointer to readable memory, sized by the next argument
+	ArgUninitMem                     // a pointer to writable memory, sized by the next argument
+	ArgConstSize                     // the size of the previous argument's memory
+	ArgConstAllocSize                // a constant size to allocate
+	ArgAllocMem                      // memory from ringbuf_reserve
+	ArgCallback                      // a function value called back
+	ArgSpinLock                      // a struct bpf_spin_lock in a map value
+	ArgCtx                           // the program's context
 )
 
 // RetType is the kind of a helper's result, as the kernel's bpf_return_type.
@@ -37,8 +40,10 @@ type RetType uint8
 
 // Result kinds.
 const (
-	RetInteger RetType = iota // an unknown scalar
-	RetVoid
+	RetInteger        RetType = iota // an unknown scalar
+	RetVoid                          // nothing (r0 is not readable)
+	RetMapValueOrNull                // a pointer to a map value, or NULL
+	RetMemOrNull                     // a pointer to allocated memory, or NULL
 )
 
 // Proto is a helper prototype.
@@ -99,8 +104,15 @@ func (e *UnknownError) Error() string { return fmt.Sprintf("invalid func unknown
 // Default returns a new table with every helper callx implements.
 func Default() *Table {
 	return NewTable(
-		ktimeGetNs,
-		getPrandomU32,
-		getSmpProcessorID,
+		mapLookupElem, mapUpdateElem, mapDeleteElem, forEachMapElem,
+		ktimeGetNs, getPrandomU32, getSmpProcessorID, tracePrintk,
+		ringbufOutput, ringbufReserve, ringbufSubmit, ringbufDiscard,
+		loop, spinLock, spinUnlock,
+		xdpAdjustHead, xdpAdjustTail, xdpAdjustMeta,
+		skbLoadBytes, skbStoreBytes, l3CsumReplace, l4CsumReplace, csumDiff,
+		redirect,
 	)
 }
+
+// TailCallID is bpf_tail_call's id; the engine runs tail calls itself.
+const TailCallID = 12

@@ -12,15 +12,18 @@ import (
 
 const maxLoops = 8 * 1024 * 1024 // may_goto iterations per run (BPF_MAX_LOOPS)
 
-func (m *Machine) run(r1, r2 uint64) (uint64, error) {
-	p := m.prog
+// exec runs from op pc in a new frame at depth base, with r1-r5 = args,
+// until that frame exits. Runs start with base 0; callbacks (bpf_loop and
+// friends) run nested, one frame below the helper's caller.
+func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
+	p := m.cur
 	ops := p.ops
 	regions := m.regions
 	var r [16]uint64
-	r[1], r[2], r[10] = r1, r2, frameTop(0)
-	budget := m.budget
-	m.depth, m.mayGoto = 0, maxLoops
-	pc := 0
+	r[1], r[2], r[3], r[4], r[5] = args[0], args[1], args[2], args[3], args[4]
+	r[10] = frameTop(base)
+	m.depth = base
+	budget := m.left
 	le := binary.LittleEndian
 
 	for {
@@ -201,73 +204,87 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 
 		// Loads.
 		case kLdxB:
-			b := load(regions, r[o.src&15]+uint64(o.off), 1)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 1, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 1); b != nil {
+				r[o.dst&15] = uint64(b[0])
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = uint64(b[0])
 		case kLdxH:
-			b := load(regions, r[o.src&15]+uint64(o.off), 2)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 2, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 2); b != nil {
+				r[o.dst&15] = uint64(le.Uint16(b))
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = uint64(le.Uint16(b))
 		case kLdxW:
-			b := load(regions, r[o.src&15]+uint64(o.off), 4)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 4, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
+				r[o.dst&15] = uint64(le.Uint32(b))
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = uint64(le.Uint32(b))
 		case kLdxDW:
-			b := load(regions, r[o.src&15]+uint64(o.off), 8)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 8, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 8); b != nil {
+				r[o.dst&15] = le.Uint64(b)
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = le.Uint64(b)
 		case kLdxSB:
-			b := load(regions, r[o.src&15]+uint64(o.off), 1)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 1, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 1); b != nil {
+				r[o.dst&15] = uint64(int64(int8(b[0])))
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = uint64(int64(int8(b[0])))
 		case kLdxSH:
-			b := load(regions, r[o.src&15]+uint64(o.off), 2)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 2, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 2); b != nil {
+				r[o.dst&15] = uint64(int64(int16(le.Uint16(b))))
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = uint64(int64(int16(le.Uint16(b))))
 		case kLdxSW:
-			b := load(regions, r[o.src&15]+uint64(o.off), 4)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.src&15]+uint64(o.off), 4, false)
+			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
+				r[o.dst&15] = uint64(int64(int32(le.Uint32(b))))
+			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
+				r[o.dst&15] = v
+			} else {
+				return 0, err
 			}
-			r[o.dst&15] = uint64(int64(int32(le.Uint32(b))))
 
 		// Stores.
 		case kStB, kStxB:
-			b := store(regions, r[o.dst&15]+uint64(o.off), 1)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 1, true)
+			if b := store(regions, r[o.dst&15]+uint64(o.off), 1); b != nil {
+				b[0] = byte(storeValue(o, &r))
+			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
+				return 0, err
 			}
-			b[0] = byte(storeValue(o, &r))
 		case kStH, kStxH:
-			b := store(regions, r[o.dst&15]+uint64(o.off), 2)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 2, true)
+			if b := store(regions, r[o.dst&15]+uint64(o.off), 2); b != nil {
+				le.PutUint16(b, uint16(storeValue(o, &r)))
+			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
+				return 0, err
 			}
-			le.PutUint16(b, uint16(storeValue(o, &r)))
 		case kStW, kStxW:
-			b := store(regions, r[o.dst&15]+uint64(o.off), 4)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 4, true)
+			if b := store(regions, r[o.dst&15]+uint64(o.off), 4); b != nil {
+				le.PutUint32(b, uint32(storeValue(o, &r)))
+			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
+				return 0, err
 			}
-			le.PutUint32(b, uint32(storeValue(o, &r)))
 		case kStDW, kStxDW:
-			b := store(regions, r[o.dst&15]+uint64(o.off), 8)
-			if b == nil {
-				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 8, true)
+			if b := store(regions, r[o.dst&15]+uint64(o.off), 8); b != nil {
+				le.PutUint64(b, storeValue(o, &r))
+			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
+				return 0, err
 			}
-			le.PutUint64(b, storeValue(o, &r))
 
 		// Atomics.
 		case kAtomicAdd32, kAtomicOr32, kAtomicAnd32, kAtomicXor32,
@@ -753,9 +770,11 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
 			}
+			m.left = budget
 			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
+			budget = m.left
 			if err != nil {
-				return 0, &Trap{Kind: ErrHelper, Index: int(p.slotOf[pc]), Cause: err}
+				return 0, m.helperTrap(pc, err)
 			}
 			r[0] = v
 		case kCallLocal, kCallX:
@@ -765,10 +784,11 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 			entry := o.target
 			if o.kind == kCallX {
 				v := r[o.dst&15]
-				if v&funcMask != funcTag || v&^funcMask >= uint64(len(p.subprogs)) {
+				id, ok := funcID(v)
+				if !ok || uint64(id) >= uint64(len(p.funcEntry)) || p.funcEntry[id] < 0 {
 					return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: v}
 				}
-				entry = p.subprogs[v&^funcMask]
+				entry = p.funcEntry[id]
 			}
 			if m.depth+1 >= MaxFrames {
 				return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
@@ -784,8 +804,8 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 			if budget -= int64(o.cost); budget < 0 {
 				return 0, m.budgetTrap(pc)
 			}
-			if m.depth == 0 {
-				m.executed = m.budget - budget
+			if m.depth == base {
+				m.left = budget
 				return r[0], nil
 			}
 			m.depth--
@@ -794,9 +814,29 @@ func (m *Machine) run(r1, r2 uint64) (uint64, error) {
 			r[10] = f.fp
 			pc = int(f.ret)
 			continue
+		case kTailCall:
+			if budget -= int64(o.cost); budget < 0 {
+				return 0, m.budgetTrap(pc)
+			}
+			next, err := m.tailCall(pc, base, r[2], r[3])
+			if err != nil {
+				return 0, err
+			}
+			if next != nil { // the other program replaces this one
+				p, ops, pc = next, next.ops, 0
+				r[10] = frameTop(m.depth)
+				continue
+			}
 		case kLdPacket:
-			return 0, &Trap{Kind: ErrUnsupported, Index: int(p.slotOf[pc]),
-				Cause: errLegacyPacket}
+			v, ok, err := m.legacyPacketLoad(o, &r)
+			if err != nil {
+				return 0, &Trap{Kind: ErrUnsupported, Index: int(p.slotOf[pc]), Cause: err}
+			}
+			if !ok { // out of the packet: the program ends with r0 = 0, as in the kernel
+				m.left = budget
+				return 0, nil
+			}
+			r[0] = v
 		default:
 			return 0, &Trap{Kind: ErrInternal, Index: int(p.slotOf[pc]), Cause: errBadOp}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/callx/callx/asm"
 	"github.com/callx/callx/helpers"
+	"github.com/callx/callx/maps"
 )
 
 // DefaultBudget is the default number of instructions one run may execute.
@@ -21,17 +22,37 @@ type Options struct {
 	Helpers *helpers.Table
 	// Budget is the most instructions one run may execute; 0 means DefaultBudget.
 	Budget int64
+	// Maps are the maps that ld_imm64 with PseudoMapIdx (a map reference)
+	// and PseudoMapIdxValue (a pointer into element 0's value) name by index.
+	// Programs of one object share one slice, and so their maps.
+	Maps []*maps.Map
+	// Funcs gives the object-wide id of each function in the program, by
+	// its first slot; function values carry these ids, so that a function
+	// pointer in global data means the same function in every program.
+	// Nil numbers the functions in order of their first slot.
+	Funcs []Func
+	// EntryArgs is the number of argument registers set at entry: 2 for
+	// the raw program type (r1 = data, r2 = length, the default), 1 for
+	// programs that take a context.
+	EntryArgs int
+}
+
+// Func names the function that starts at an instruction slot.
+type Func struct {
+	ID   uint32
+	Slot int
 }
 
 // Program is a lowered program, ready to run on a Machine. It is immutable
 // and may be shared by many machines.
 type Program struct {
-	insns    asm.Program // the source, normalised
-	ops      []op
-	slotOf   []int32 // op index -> instruction slot
-	subprogs []int32 // function value index -> entry op
-	helpers  []helpers.Func
-	budget   int64
+	insns     asm.Program // the source, normalised
+	ops       []op
+	slotOf    []int32 // op index -> instruction slot
+	funcEntry []int32 // function id -> entry op, -1 when not in this program
+	helpers   []helpers.Func
+	maps      []*maps.Map
+	budget    int64
 }
 
 // Instructions returns the program's instructions (do not modify them).
@@ -48,18 +69,30 @@ func Load(insns asm.Program, opts Options) (*Program, error) {
 	if table == nil {
 		table = helpers.Default()
 	}
-	p := &Program{insns: insns, budget: opts.Budget}
+	p := &Program{insns: insns, budget: opts.Budget, maps: opts.Maps}
 	if p.budget <= 0 {
 		p.budget = DefaultBudget
 	}
-	cfg, err := buildCFG(insns)
+	var known []int
+	for _, f := range opts.Funcs {
+		known = append(known, f.Slot)
+	}
+	cfg, err := buildCFG(insns, known)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkRegisters(insns, cfg); err != nil {
+	entry := mainEntry
+	if opts.EntryArgs == 1 {
+		entry = regs(asm.R1, asm.R10)
+	}
+	if err := checkRegisters(insns, cfg, entry); err != nil {
 		return nil, err
 	}
-	if err := p.lower(cfg, table); err != nil {
+	ids, err := funcIDs(cfg, opts.Funcs)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.lower(cfg, table, ids); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -73,8 +106,10 @@ type cfg struct {
 }
 
 // buildCFG finds subprograms, jump targets and block leaders, and checks
-// that every target is an instruction inside the program.
-func buildCFG(insns asm.Program) (*cfg, error) {
+// that every target is an instruction inside the program. Functions start
+// at slot 0, at the targets of calls and function references, and at the
+// slots of known functions (those data may point to).
+func buildCFG(insns asm.Program, known []int) (*cfg, error) {
 	n := len(insns)
 	c := &cfg{leader: make([]bool, n+1), target: make([]int, n)}
 	midImm64 := make([]bool, n)
@@ -88,6 +123,12 @@ func buildCFG(insns asm.Program) (*cfg, error) {
 	}
 	entrySet := map[int]bool{0: true}
 	c.leader[0] = true
+	for _, e := range known {
+		if e < 0 || e >= n || midImm64[e] {
+			return nil, &LoadError{Index: max(0, min(e, n-1)), Msg: fmt.Sprintf("function start %d is not an instruction", e)}
+		}
+		entrySet[e], c.leader[e] = true, true
+	}
 	for i := 0; i < n; i++ {
 		ins := insns[i]
 		t, isFunc, has := targetOf(ins, i)
@@ -157,18 +198,34 @@ func endsBlock(ins asm.Instruction) bool {
 	return ins.Op.Class().IsJump()
 }
 
+// funcIDs gives every function entry of the program its id.
+func funcIDs(c *cfg, funcs []Func) (map[int]uint32, error) {
+	ids := make(map[int]uint32, len(c.entries))
+	if funcs == nil {
+		for k, e := range c.entries {
+			ids[e] = uint32(k)
+		}
+		return ids, nil
+	}
+	for _, f := range funcs {
+		ids[f.Slot] = f.ID
+	}
+	for _, e := range c.entries {
+		if _, ok := ids[e]; !ok {
+			return nil, &LoadError{Index: e, Msg: "a function starts here that Options.Funcs does not name"}
+		}
+	}
+	return ids, nil
+}
+
 // lower emits the ops.
-func (p *Program) lower(c *cfg, table *helpers.Table) error {
+func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error {
 	insns := p.insns
 	n := len(insns)
 	opOf := make([]int32, n)
 	p.ops = make([]op, 0, n+n/8)
 	p.slotOf = make([]int32, 0, n+n/8)
 	helperIndex := map[helpers.ID]int32{}
-	subprogOf := map[int]int{}
-	for k, e := range c.entries {
-		subprogOf[e] = k
-	}
 	var count int32 // instructions in the current block so far
 	emit := func(o op, slot int) {
 		p.ops = append(p.ops, o)
@@ -188,19 +245,17 @@ func (p *Program) lower(c *cfg, table *helpers.Table) error {
 		}
 		switch {
 		case ins.IsLoadImm64():
-			v := asm.Imm64(ins, insns[i+1])
-			switch ins.Src {
-			case asm.PseudoNone:
-			case asm.PseudoFunc:
-				v = funcValue(subprogOf[c.target[i]])
-			default:
-				return &LoadError{Index: i, Msg: fmt.Sprintf("ld_imm64 with pseudo source %d needs maps, which raw programs do not have", ins.Src)}
+			v, err := p.imm64(ins, insns[i+1], ids[c.target[i]])
+			if err != nil {
+				return &LoadError{Index: i, Msg: err.Error()}
 			}
 			o.imm = int64(v)
 			opOf[i+1] = opOf[i]
 			emit(o, i)
 			i++
 			continue
+		case ins.IsHelperCall() && ins.Imm == helpers.TailCallID:
+			// the interpreter runs tail calls itself
 		case ins.IsHelperCall():
 			h, err := table.Lookup(helpers.ID(ins.Imm))
 			if err != nil {
@@ -231,12 +286,44 @@ func (p *Program) lower(c *cfg, table *helpers.Table) error {
 			o.target = opOf[t]
 		}
 	}
-	p.subprogs = make([]int32, len(c.entries))
-	for k, e := range c.entries {
-		p.subprogs[k] = opOf[e]
+	var maxID uint32
+	for _, id := range ids {
+		maxID = max(maxID, id)
+	}
+	p.funcEntry = make([]int32, maxID+1)
+	for i := range p.funcEntry {
+		p.funcEntry[i] = -1
+	}
+	for _, e := range c.entries {
+		p.funcEntry[ids[e]] = opOf[e]
 	}
 	p.threadJumps()
 	return nil
+}
+
+// imm64 is the value an ld_imm64 loads: a constant, a function value, a
+// map reference or a pointer into a map's first value.
+func (p *Program) imm64(lo, hi asm.Instruction, funcID uint32) (uint64, error) {
+	switch lo.Src {
+	case asm.PseudoNone:
+		return asm.Imm64(lo, hi), nil
+	case asm.PseudoFunc:
+		return FuncValue(funcID), nil
+	case asm.PseudoMapIdx, asm.PseudoMapIdxValue:
+		idx := int(lo.Imm)
+		if idx < 0 || idx >= len(p.maps) {
+			return 0, fmt.Errorf("map index %d out of range: the program has %d maps", idx, len(p.maps))
+		}
+		if lo.Src == asm.PseudoMapIdx {
+			return MapValue(idx), nil
+		}
+		off := uint32(hi.Imm)
+		if uint64(off) >= uint64(len(p.maps[idx].Values())) {
+			return 0, fmt.Errorf("invalid access to map value pointer, value_size=%d off=%d", p.maps[idx].Spec().ValueSize, off)
+		}
+		return regionBase(mapRegion(idx)) + uint64(off), nil
+	}
+	return 0, fmt.Errorf("ld_imm64 with pseudo source %d (map fd, BTF id) needs a map table: load objects through the loader", lo.Src)
 }
 
 // lowerOne picks the op kind and operands of one instruction.
@@ -372,6 +459,8 @@ func lowerOne(ins asm.Instruction) (op, error) {
 			case x:
 				r, _ := ins.CallXTarget()
 				o.kind, o.dst = kCallX, uint8(r)
+			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.TailCallID:
+				o.kind = kTailCall
 			case ins.Src == asm.PseudoCallHelper:
 				o.kind = kCallHelper
 			case ins.Src == asm.PseudoCall:
@@ -383,8 +472,11 @@ func lowerOne(ins asm.Instruction) (op, error) {
 	case asm.ClassLD:
 		if ins.IsLoadImm64() {
 			o.kind = kLdImm64
-		} else {
-			o.kind = kLdPacket
+			break
+		}
+		o.kind, o.off = kLdPacket, int16(code.Size().Bytes())
+		if code.Mode() == asm.ModeABS {
+			o.src = 0xff // no index register
 		}
 	case asm.ClassLDX:
 		sx := code.Mode() == asm.ModeMEMSX

@@ -9,16 +9,6 @@ import (
 	"runtime/debug"
 )
 
-// Function values are opaque handles: a tag in the upper bits and the
-// function's index in the low bits. They are never host addresses, and no
-// region id is this large, so a function value is not a pointer either.
-const (
-	funcTag  = 0xfbfc_0000_0000_0000
-	funcMask = 0xffff_ffff_0000_0000
-)
-
-func funcValue(index int) uint64 { return funcTag | uint64(index) }
-
 // frame is a caller's state saved by a call.
 type frame struct {
 	ret    int32 // op index to continue at
@@ -28,23 +18,34 @@ type frame struct {
 
 // Machine runs a Program.
 type Machine struct {
-	prog     *Program
+	prog     *Program // the program runs start in
+	cur      *Program // the program running now (tail calls change it)
 	regions  []region
 	stack    [stackBytes]byte
+	scratch  [MaxFrames * scratchSlot]byte
 	data     []byte
 	frames   [MaxFrames]frame
+	ctx      Context
+	budget   int64 // instructions per run
+	left     int64 // instructions left in this run, saved around helper calls
 	executed int64 // instructions executed by the last run
 	depth    int   // call frames in use below the current one
 	mayGoto  int64 // may_goto iterations left
-	budget   int64
+	tails    int   // tail calls taken in this run
+	printk   func(string)
 }
 
 // NewMachine returns a machine for the program.
 func (p *Program) NewMachine() *Machine {
 	m := &Machine{prog: p, budget: p.budget}
-	m.regions = []region{
-		stackRegion - 1: {name: "stack", mem: m.stack[:], writable: true},
-		dataRegion - 1:  {name: "data", writable: true},
+	m.regions = make([]region, FirstMapRegion-1+len(p.maps))
+	m.regions[stackRegion-1] = region{name: "stack", mem: m.stack[:], writable: true}
+	m.regions[dataRegion-1] = region{name: "data", writable: true}
+	m.regions[ContextRegion-1] = region{name: "ctx"}
+	m.regions[PacketRegion-1] = region{name: "packet", writable: true}
+	m.regions[ScratchRegion-1] = region{name: "helper scratch", mem: m.scratch[:]}
+	for i, mp := range p.maps {
+		m.regions[mapRegion(i)-1] = region{name: "map " + mp.Spec().Name, mem: mp.Values(), writable: !mp.Spec().ReadOnly}
 	}
 	return m
 }
@@ -56,6 +57,12 @@ func (m *Machine) SetBudget(n int64) {
 	}
 	m.budget = n
 }
+
+// SetPrintk sets where bpf_trace_printk output goes (nil: discarded).
+func (m *Machine) SetPrintk(f func(string)) { m.printk = f }
+
+// SetPacket makes b the packet region (Contexts call it).
+func (m *Machine) SetPacket(b []byte) { m.regions[PacketRegion-1].mem = b }
 
 // Executed returns how many instructions the last run executed (an ld_imm64
 // counts once). After a trap it counts whole blocks before the trap.
@@ -70,7 +77,15 @@ func (m *Machine) RunRaw(data []byte) (uint64, error) {
 	if len(data) > 0 {
 		r1 = regionBase(dataRegion)
 	}
+	m.ctx = nil
 	return m.Run(r1, uint64(len(data)))
+}
+
+// RunContext runs the program with r1 pointing to the context c.
+func (m *Machine) RunContext(c Context) (uint64, error) {
+	m.ctx = c
+	defer func() { m.ctx = nil }()
+	return m.Run(regionBase(ContextRegion), 0)
 }
 
 // Run runs the program from its first instruction with r1 and r2 set.
@@ -81,5 +96,8 @@ func (m *Machine) Run(r1, r2 uint64) (ret uint64, err error) {
 				Cause: fmt.Errorf("%v\n%s", v, debug.Stack())}
 		}
 	}()
-	return m.run(r1, r2)
+	m.cur, m.left, m.depth, m.mayGoto, m.tails = m.prog, m.budget, 0, maxLoops, 0
+	ret, err = m.exec(0, 0, [5]uint64{r1, r2})
+	m.executed = m.budget - m.left
+	return ret, err
 }

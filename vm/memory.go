@@ -23,13 +23,27 @@ type region struct {
 	writable bool
 }
 
-// Region ids of the memory every machine has.
+// Region ids. Every machine has these; map i is region FirstMapRegion+i.
 const (
-	stackRegion = 1
-	dataRegion  = 2
+	stackRegion    = 1
+	dataRegion     = 2 // the raw program type's input
+	ContextRegion  = 3 // the context struct r1 points to; accesses go through Context
+	PacketRegion   = 4 // packet memory of XDP, tc and socket programs
+	ScratchRegion  = 5 // read-only memory helpers hand to callbacks (map keys)
+	FirstMapRegion = 6
 )
 
 func regionBase(id int) uint64 { return uint64(id) << regionShift }
+
+func mapRegion(index int) int { return FirstMapRegion + index }
+
+// Addr is the program address of byte off of a region.
+func Addr(region int, off uint64) uint64 { return regionBase(region) + off }
+
+// SplitAddr is the inverse of Addr.
+func SplitAddr(a uint64) (region int, off uint64) {
+	return int(a >> regionShift), a & (1<<regionShift - 1)
+}
 
 // frameTop is the value of r10 in call frame depth (0 = the entry function).
 // Frames grow down from the top of the stack region, as in the kernel: a

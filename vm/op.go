@@ -179,9 +179,10 @@ const (
 	kCallHelper // target: index into Program.helpers
 	kCallLocal  // target: entry op of the callee
 	kCallX      // dst: the register holding a function value
+	kTailCall   // bpf_tail_call(ctx, prog_array, index)
 	kExit
 	kCharge   // a block falls through into a jump target: charge its cost
-	kLdPacket // legacy LD_ABS/LD_IND: needs a socket buffer context
+	kLdPacket // legacy LD_ABS/LD_IND: off = width, src = index register or 0xff
 
 )
 

@@ -97,7 +97,7 @@ func effect(ins asm.Instruction) (read, write, clobber regSet) {
 }
 
 // checkRegisters runs the analysis.
-func checkRegisters(insns asm.Program, c *cfg) error {
+func checkRegisters(insns asm.Program, c *cfg, entry regSet) error {
 	n := len(insns)
 	in := make([]regSet, n)
 	seen := make([]bool, n)
@@ -113,7 +113,7 @@ func checkRegisters(insns asm.Program, c *cfg) error {
 	}
 	for _, e := range c.entries {
 		if e == 0 {
-			enter(e, mainEntry)
+			enter(e, entry)
 		} else {
 			enter(e, subprogEntry)
 		}

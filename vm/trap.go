@@ -6,16 +6,22 @@ package vm
 import "errors"
 
 var (
-	errLegacyPacket = errors.New("legacy packet load (LD_ABS/LD_IND) needs a socket buffer context")
-	errBadOp        = errors.New("unknown lowered op")
+	errBadOp = errors.New("unknown lowered op")
 )
 
 func (m *Machine) memTrap(pc int, addr uint64, size int, write bool) error {
-	return &Trap{Kind: ErrMemory, Index: int(m.prog.slotOf[pc]), Addr: addr, Size: size,
+	return &Trap{Kind: ErrMemory, Index: int(m.cur.slotOf[pc]), Addr: addr, Size: size,
 		Write: write, Where: describe(m.regions, addr)}
 }
 
 func (m *Machine) budgetTrap(pc int) error {
-	m.executed = m.budget
-	return &Trap{Kind: ErrBudget, Index: int(m.prog.slotOf[pc])}
+	m.left = 0
+	return &Trap{Kind: ErrBudget, Index: int(m.cur.slotOf[pc])}
+}
+
+func (m *Machine) helperTrap(pc int, err error) error {
+	if t, ok := err.(*Trap); ok { // a callback trapped: report where
+		return t
+	}
+	return &Trap{Kind: ErrHelper, Index: int(m.cur.slotOf[pc]), Cause: err}
 }
