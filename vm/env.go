@@ -50,9 +50,9 @@ func (m *Machine) Call(fn uint64, r1, r2, r3, r4, r5 uint64) (uint64, error) {
 	if m.depth+1 >= MaxFrames {
 		return 0, ErrCallDepth
 	}
-	depth := m.depth
+	depth, regs := m.depth, m.regs
 	v, err := m.exec(int(p.funcEntry[id]), depth+1, [5]uint64{r1, r2, r3, r4, r5})
-	m.depth = depth
+	m.depth, m.regs = depth, regs
 	return v, err
 }
 

@@ -1,9 +1,11 @@
 package vm
 
-// This file implements the interpreter loop. It runs the lowered ops of one
-// program: one dense switch per instruction, registers in a local array
-// indexed by 4-bit numbers (no bounds checks), every memory access through
-// load/store, block costs charged at jumps, calls and exits.
+// This file implements the interpreter: a fast loop over the lowered ops
+// (one dense switch per instruction, registers indexed by 4-bit numbers so
+// there are no bounds checks, every memory access through load/store,
+// block costs charged at jumps, calls and exits) that makes no calls, and
+// exec around it, which handles what the loop stops for: helpers, tail
+// calls, context fields, traps.
 
 import (
 	"encoding/binary"
@@ -12,18 +14,31 @@ import (
 
 const maxLoops = 8 * 1024 * 1024 // may_goto iterations per run (BPF_MAX_LOOPS)
 
-// exec runs from op pc in a new frame at depth base, with r1-r5 = args,
-// until that frame exits. Runs start with base 0; callbacks (bpf_loop and
-// friends) run nested, one frame below the helper's caller.
-func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
-	p := m.cur
-	ops := p.ops
+// stop says why the fast loop returned to exec.
+type stop uint8
+
+const (
+	stopExit       stop = iota // the base frame exited
+	stopHelper                 // a helper call (the block is charged)
+	stopTailCall               // a tail call (the block is charged)
+	stopSlowLoad               // a load the region table refused: a context field or a fault
+	stopSlowStore              // a store the region table refused
+	stopFault                  // an atomic outside writable memory
+	stopBudget                 // the instruction budget ran out
+	stopCallTarget             // callx on a value that is not a function of this program
+	stopCallDepth              // a call beyond MaxFrames
+	stopPacketLoad             // LD_ABS / LD_IND
+	stopBadOp                  // an op kind the loop does not know
+)
+
+// fast runs ops from pc in the registers m.regs until something needs more
+// than the loop does (see stop): it makes no calls, so Go keeps its state
+// in machine registers. It returns where and with how much budget left.
+func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
+	ops := m.cur.ops
+	funcEntry := m.cur.funcEntry
 	regions := m.regions
-	var r [16]uint64
-	r[1], r[2], r[3], r[4], r[5] = args[0], args[1], args[2], args[3], args[4]
-	r[10] = frameTop(base)
-	m.depth = base
-	budget := m.left
+	r := &m.regs
 	le := binary.LittleEndian
 
 	for {
@@ -206,84 +221,70 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 		case kLdxB:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 1); b != nil {
 				r[o.dst&15] = uint64(b[0])
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 		case kLdxH:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 2); b != nil {
 				r[o.dst&15] = uint64(le.Uint16(b))
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 		case kLdxW:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
 				r[o.dst&15] = uint64(le.Uint32(b))
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 		case kLdxDW:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 8); b != nil {
 				r[o.dst&15] = le.Uint64(b)
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 		case kLdxSB:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 1); b != nil {
 				r[o.dst&15] = uint64(int64(int8(b[0])))
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 		case kLdxSH:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 2); b != nil {
 				r[o.dst&15] = uint64(int64(int16(le.Uint16(b))))
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 		case kLdxSW:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
 				r[o.dst&15] = uint64(int64(int32(le.Uint32(b))))
-			} else if v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off)); err == nil {
-				r[o.dst&15] = v
 			} else {
-				return 0, err
+				return stopSlowLoad, pc, budget
 			}
 
 		// Stores.
 		case kStB, kStxB:
 			if b := store(regions, r[o.dst&15]+uint64(o.off), 1); b != nil {
-				b[0] = byte(storeValue(o, &r))
-			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
-				return 0, err
+				b[0] = byte(storeValue(o, r))
+			} else {
+				return stopSlowStore, pc, budget
 			}
 		case kStH, kStxH:
 			if b := store(regions, r[o.dst&15]+uint64(o.off), 2); b != nil {
-				le.PutUint16(b, uint16(storeValue(o, &r)))
-			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
-				return 0, err
+				le.PutUint16(b, uint16(storeValue(o, r)))
+			} else {
+				return stopSlowStore, pc, budget
 			}
 		case kStW, kStxW:
 			if b := store(regions, r[o.dst&15]+uint64(o.off), 4); b != nil {
-				le.PutUint32(b, uint32(storeValue(o, &r)))
-			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
-				return 0, err
+				le.PutUint32(b, uint32(storeValue(o, r)))
+			} else {
+				return stopSlowStore, pc, budget
 			}
 		case kStDW, kStxDW:
 			if b := store(regions, r[o.dst&15]+uint64(o.off), 8); b != nil {
-				le.PutUint64(b, storeValue(o, &r))
-			} else if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, &r)); err != nil {
-				return 0, err
+				le.PutUint64(b, storeValue(o, r))
+			} else {
+				return stopSlowStore, pc, budget
 			}
 
 		// Atomics.
@@ -292,28 +293,28 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			kXchg32, kCmpXchg32:
 			b := store(regions, r[o.dst&15]+uint64(o.off), 4)
 			if b == nil {
-				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 4, true)
+				return stopFault, pc, budget
 			}
-			atomic32(o, b, &r)
+			atomic32(o, b, r)
 		case kAtomicAdd64, kAtomicOr64, kAtomicAnd64, kAtomicXor64,
 			kAtomicFetchAdd64, kAtomicFetchOr64, kAtomicFetchAnd64, kAtomicFetchXor64,
 			kXchg64, kCmpXchg64:
 			b := store(regions, r[o.dst&15]+uint64(o.off), 8)
 			if b == nil {
-				return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), 8, true)
+				return stopFault, pc, budget
 			}
-			atomic64(o, b, &r)
+			atomic64(o, b, r)
 
 		// Jumps.
 		case kJa:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			pc = int(o.target)
 			continue
 		case kJeq64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] == uint64(o.imm) {
 				pc = int(o.target)
@@ -323,7 +324,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJeq64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] == r[o.src&15] {
 				pc = int(o.target)
@@ -333,7 +334,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJne64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] != uint64(o.imm) {
 				pc = int(o.target)
@@ -343,7 +344,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJne64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] != r[o.src&15] {
 				pc = int(o.target)
@@ -353,7 +354,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJgt64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] > uint64(o.imm) {
 				pc = int(o.target)
@@ -363,7 +364,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJgt64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] > r[o.src&15] {
 				pc = int(o.target)
@@ -373,7 +374,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJge64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] >= uint64(o.imm) {
 				pc = int(o.target)
@@ -383,7 +384,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJge64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] >= r[o.src&15] {
 				pc = int(o.target)
@@ -393,7 +394,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJlt64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] < uint64(o.imm) {
 				pc = int(o.target)
@@ -403,7 +404,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJlt64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] < r[o.src&15] {
 				pc = int(o.target)
@@ -413,7 +414,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJle64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] <= uint64(o.imm) {
 				pc = int(o.target)
@@ -423,7 +424,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJle64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15] <= r[o.src&15] {
 				pc = int(o.target)
@@ -433,7 +434,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsgt64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) > o.imm {
 				pc = int(o.target)
@@ -443,7 +444,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsgt64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) > int64(r[o.src&15]) {
 				pc = int(o.target)
@@ -453,7 +454,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsge64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) >= o.imm {
 				pc = int(o.target)
@@ -463,7 +464,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsge64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) >= int64(r[o.src&15]) {
 				pc = int(o.target)
@@ -473,7 +474,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJslt64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) < o.imm {
 				pc = int(o.target)
@@ -483,7 +484,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJslt64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) < int64(r[o.src&15]) {
 				pc = int(o.target)
@@ -493,7 +494,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsle64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) <= o.imm {
 				pc = int(o.target)
@@ -503,7 +504,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsle64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int64(r[o.dst&15]) <= int64(r[o.src&15]) {
 				pc = int(o.target)
@@ -513,7 +514,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJset64K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15]&uint64(o.imm) != 0 {
 				pc = int(o.target)
@@ -523,7 +524,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJset64X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if r[o.dst&15]&r[o.src&15] != 0 {
 				pc = int(o.target)
@@ -533,7 +534,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJeq32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) == uint32(o.imm) {
 				pc = int(o.target)
@@ -543,7 +544,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJeq32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) == uint32(r[o.src&15]) {
 				pc = int(o.target)
@@ -553,7 +554,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJne32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) != uint32(o.imm) {
 				pc = int(o.target)
@@ -563,7 +564,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJne32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) != uint32(r[o.src&15]) {
 				pc = int(o.target)
@@ -573,7 +574,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJgt32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) > uint32(o.imm) {
 				pc = int(o.target)
@@ -583,7 +584,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJgt32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) > uint32(r[o.src&15]) {
 				pc = int(o.target)
@@ -593,7 +594,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJge32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) >= uint32(o.imm) {
 				pc = int(o.target)
@@ -603,7 +604,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJge32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) >= uint32(r[o.src&15]) {
 				pc = int(o.target)
@@ -613,7 +614,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJlt32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) < uint32(o.imm) {
 				pc = int(o.target)
@@ -623,7 +624,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJlt32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) < uint32(r[o.src&15]) {
 				pc = int(o.target)
@@ -633,7 +634,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJle32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) <= uint32(o.imm) {
 				pc = int(o.target)
@@ -643,7 +644,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJle32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15]) <= uint32(r[o.src&15]) {
 				pc = int(o.target)
@@ -653,7 +654,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsgt32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) > int32(o.imm) {
 				pc = int(o.target)
@@ -663,7 +664,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsgt32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) > int32(r[o.src&15]) {
 				pc = int(o.target)
@@ -673,7 +674,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsge32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) >= int32(o.imm) {
 				pc = int(o.target)
@@ -683,7 +684,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsge32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) >= int32(r[o.src&15]) {
 				pc = int(o.target)
@@ -693,7 +694,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJslt32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) < int32(o.imm) {
 				pc = int(o.target)
@@ -703,7 +704,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJslt32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) < int32(r[o.src&15]) {
 				pc = int(o.target)
@@ -713,7 +714,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsle32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) <= int32(o.imm) {
 				pc = int(o.target)
@@ -723,7 +724,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJsle32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if int32(r[o.dst&15]) <= int32(r[o.src&15]) {
 				pc = int(o.target)
@@ -733,7 +734,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJset32K:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15])&uint32(o.imm) != 0 {
 				pc = int(o.target)
@@ -743,7 +744,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kJset32X:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if uint32(r[o.dst&15])&uint32(r[o.src&15]) != 0 {
 				pc = int(o.target)
@@ -753,7 +754,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			budget += int64(o.skip)
 		case kMayGoto:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if m.mayGoto == 0 {
 				pc = int(o.target)
@@ -762,36 +763,29 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			m.mayGoto--
 		case kCharge:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 
 		// Calls.
 		case kCallHelper:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
-			m.left = budget
-			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
-			budget = m.left
-			if err != nil {
-				return 0, m.helperTrap(pc, err)
-			}
-			r[0] = v
+			return stopHelper, pc, budget
 		case kCallLocal, kCallX:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			entry := o.target
 			if o.kind == kCallX {
-				v := r[o.dst&15]
-				id, ok := funcID(v)
-				if !ok || uint64(id) >= uint64(len(p.funcEntry)) || p.funcEntry[id] < 0 {
-					return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: v}
+				id, ok := funcID(r[o.dst&15])
+				if !ok || uint64(id) >= uint64(len(funcEntry)) || funcEntry[id] < 0 {
+					return stopCallTarget, pc, budget
 				}
-				entry = p.funcEntry[id]
+				entry = funcEntry[id]
 			}
 			if m.depth+1 >= MaxFrames {
-				return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
+				return stopCallDepth, pc, budget
 			}
 			f := &m.frames[m.depth&(MaxFrames-1)]
 			f.ret, f.fp = int32(pc+1), r[10]
@@ -802,11 +796,10 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			continue
 		case kExit:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
 			if m.depth == base {
-				m.left = budget
-				return r[0], nil
+				return stopExit, pc, budget
 			}
 			m.depth--
 			f := &m.frames[m.depth&(MaxFrames-1)]
@@ -816,19 +809,79 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			continue
 		case kTailCall:
 			if budget -= int64(o.cost); budget < 0 {
-				return 0, m.budgetTrap(pc)
+				return stopBudget, pc, budget
 			}
+			return stopTailCall, pc, budget
+		case kLdPacket:
+			return stopPacketLoad, pc, budget
+		default:
+			return stopBadOp, pc, budget
+		}
+		pc++
+	}
+}
+
+// exec runs from op pc in a new frame at depth base, with r1-r5 = args,
+// until that frame exits. Runs start with base 0; callbacks (bpf_loop and
+// friends) run nested, one frame below the helper's caller. The fast loop
+// does the work; exec handles what it stops for.
+func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
+	r := &m.regs
+	r[1], r[2], r[3], r[4], r[5] = args[0], args[1], args[2], args[3], args[4]
+	r[10] = frameTop(base)
+	m.depth = base
+	budget := m.left
+	for {
+		why, at, left := m.fast(pc, budget, base)
+		pc, budget = at, left
+		p := m.cur
+		o := &p.ops[pc]
+		switch why {
+		case stopExit:
+			m.left = budget
+			return r[0], nil
+		case stopHelper:
+			m.left = budget
+			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
+			budget = m.left
+			if err != nil {
+				return 0, m.helperTrap(pc, err)
+			}
+			r[0] = v
+		case stopTailCall:
 			next, err := m.tailCall(pc, base, r[2], r[3])
 			if err != nil {
 				return 0, err
 			}
 			if next != nil { // the other program replaces this one
-				p, ops, pc = next, next.ops, 0
+				pc = 0
 				r[10] = frameTop(m.depth)
 				continue
 			}
-		case kLdPacket:
-			v, ok, err := m.legacyPacketLoad(o, &r)
+		case stopSlowLoad:
+			v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off))
+			if err != nil {
+				return 0, err
+			}
+			r[o.dst&15] = v
+		case stopSlowStore:
+			if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, r)); err != nil {
+				return 0, err
+			}
+		case stopFault:
+			size := 8
+			if atomicIs32(o.kind) {
+				size = 4
+			}
+			return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), size, true)
+		case stopBudget:
+			return 0, m.budgetTrap(pc)
+		case stopCallTarget:
+			return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: r[o.dst&15]}
+		case stopCallDepth:
+			return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
+		case stopPacketLoad:
+			v, ok, err := m.legacyPacketLoad(o, r)
 			if err != nil {
 				return 0, &Trap{Kind: ErrUnsupported, Index: int(p.slotOf[pc]), Cause: err}
 			}
@@ -842,6 +895,16 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 		}
 		pc++
 	}
+}
+
+func atomicIs32(k opKind) bool {
+	switch k {
+	case kAtomicAdd32, kAtomicOr32, kAtomicAnd32, kAtomicXor32,
+		kAtomicFetchAdd32, kAtomicFetchOr32, kAtomicFetchAnd32, kAtomicFetchXor32,
+		kXchg32, kCmpXchg32:
+		return true
+	}
+	return false
 }
 
 // storeValue is the value a store writes: the immediate (ST) or src (STX).

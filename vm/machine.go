@@ -18,6 +18,7 @@ type frame struct {
 
 // Machine runs a Program.
 type Machine struct {
+	regs     [16]uint64
 	prog     *Program // the program runs start in
 	cur      *Program // the program running now (tail calls change it)
 	regions  []region
