@@ -96,7 +96,7 @@ func NewSKB(m *vm.Machine, kind SKBKind) *SKB { return &SKB{Kind: kind, m: m} }
 // test run sets (eth_type_trans on the loopback device, ifindex 1).
 func (s *SKB) Reset(frame []byte) error {
 	if len(frame) < ethHdrLen || len(frame) > skbMaxData {
-		return fmt.Errorf("a socket buffer packet has %d to %d bytes, this one %d", ethHdrLen, skbMaxData, len(frame))
+		return fmt.Errorf("%w: a socket buffer packet has %d to %d bytes, this one %d", ErrPacketSize, ethHdrLen, skbMaxData, len(frame))
 	}
 	s.mac = skbHeadroom
 	s.end = s.mac + copy(s.frame[s.mac:], frame)

@@ -5,6 +5,7 @@ package ctx
 // headroom and the skb_shared_info tailroom reserved at the end.
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/callx/callx/vm"
@@ -59,6 +60,10 @@ const (
 	xdpMDSize         = 24
 )
 
+// ErrPacketSize is a packet BPF_PROG_TEST_RUN would refuse: shorter than
+// an Ethernet header or longer than the frame takes.
+var ErrPacketSize = errors.New("packet size out of range")
+
 // XDP is the context of one XDP run. Reuse it across runs with Reset.
 type XDP struct {
 	m              *vm.Machine
@@ -79,7 +84,7 @@ func NewXDP(m *vm.Machine) *XDP { return &XDP{m: m, IngressIfindex: 1} }
 // Reset puts a new packet in the frame.
 func (x *XDP) Reset(pkt []byte) error {
 	if len(pkt) < ethHdrLen || len(pkt) > MaxXDPPacket {
-		return fmt.Errorf("an XDP packet has %d to %d bytes, this one %d", ethHdrLen, MaxXDPPacket, len(pkt))
+		return fmt.Errorf("%w: an XDP packet has %d to %d bytes, this one %d", ErrPacketSize, ethHdrLen, MaxXDPPacket, len(pkt))
 	}
 	clear(x.frame[:Headroom])
 	x.meta, x.data = Headroom, Headroom
