@@ -80,6 +80,20 @@ func TestXDP(t *testing.T) {
 			r0 = r2
 			r0 -= r1
 			exit`, packet(20), 8, packet(20)},
+		{"metadata may pass 32 bytes (Linux 6.x) up to the xdp_frame", `
+			r6 = r1
+			r2 = -200
+			call 54
+			r7 = r0
+			r1 = r6
+			r2 = -16
+			call 54
+			r7 |= r0
+			r1 = r6
+			r2 = -4
+			call 54
+			r0 |= r7
+			exit`, packet(20), uint64(0xffffffffffffffea), packet(20)},
 		{"metadata must be a multiple of 4", `
 			r2 = -6
 			call 54

@@ -98,6 +98,18 @@ func (s *SKB) Reset(frame []byte) error {
 	if len(frame) < ethHdrLen || len(frame) > skbMaxData {
 		return fmt.Errorf("%w: a socket buffer packet has %d to %d bytes, this one %d", ErrPacketSize, ethHdrLen, skbMaxData, len(frame))
 	}
+	// Linux 6.18's test run also refuses IPv4 and IPv6 frames too short
+	// for their network header (found by testing; kernel/kernel_test.go).
+	switch binary.BigEndian.Uint16(frame[12:]) {
+	case 0x0800:
+		if len(frame) < ethHdrLen+20 {
+			return fmt.Errorf("%w: an IPv4 socket buffer needs 34 bytes, this one has %d", ErrPacketSize, len(frame))
+		}
+	case 0x86dd:
+		if len(frame) < ethHdrLen+40 {
+			return fmt.Errorf("%w: an IPv6 socket buffer needs 54 bytes, this one has %d", ErrPacketSize, len(frame))
+		}
+	}
 	s.mac = skbHeadroom
 	s.end = s.mac + copy(s.frame[s.mac:], frame)
 	s.data = s.mac
@@ -158,7 +170,22 @@ func (s *SKB) Packet() []byte {
 	return s.frame[s.mac:s.end]
 }
 
-func (s *SKB) sync() { s.m.SetPacket(s.frame[:s.end]) }
+// sync shows the packet to the program and publishes the readable 4-byte
+// fields of __sk_buff.
+func (s *SKB) sync() {
+	s.m.SetPacket(s.frame[:s.end])
+	s.m.ClearContextWords()
+	for off := uint32(0); off < skbSize; off += 4 {
+		s.publish(off)
+	}
+}
+
+// publish publishes the word at off, if a 4-byte load may read it.
+func (s *SKB) publish(off uint32) {
+	if v, start, width, ok := s.field(off); ok && start == off && width == 4 {
+		s.m.SetContextWord(int(off/4), v)
+	}
+}
 
 // PacketData implements helpers.SKBContext and vm.PacketContext.
 func (s *SKB) PacketData() []byte { return s.frame[s.data:s.end] }
@@ -271,6 +298,7 @@ func (s *SKB) StoreField(_ *vm.Machine, off uint32, size int, v uint64) error {
 	bad := &vm.ContextAccessError{Off: off, Size: size, Write: true}
 	if off >= skbCB && off < skbHash && size == 4 && off%4 == 0 {
 		s.CB[(off-skbCB)/4] = uint32(v)
+		s.publish(off)
 		return nil
 	}
 	if s.Kind != TC {
@@ -297,6 +325,7 @@ func (s *SKB) StoreField(_ *vm.Machine, off uint32, size int, v uint64) error {
 	default:
 		return bad
 	}
+	s.publish(off)
 	return nil
 }
 

@@ -44,7 +44,7 @@ const (
 	Tailroom     = 320  // SKB_DATA_ALIGN(sizeof(struct skb_shared_info))
 	xdpFrameSize = 40   // sizeof(struct xdp_frame), kept free at the start
 	ethHdrLen    = 14   // ETH_HLEN
-	maxMetaLen   = 32
+	maxMetaLen   = 255  // the u8 meta_len of skb_shared_info (Linux 6.x; it was 32)
 	// MaxXDPPacket is the largest packet an XDP run takes.
 	MaxXDPPacket = FrameSize - Headroom - Tailroom
 )
@@ -97,6 +97,9 @@ func (x *XDP) Reset(pkt []byte) error {
 // Packet returns the packet bytes now (data to data_end).
 func (x *XDP) Packet() []byte { return x.frame[x.data:x.dataEnd] }
 
+// Meta returns the metadata in front of the packet (data_meta to data).
+func (x *XDP) Meta() []byte { return x.frame[x.meta:x.data] }
+
 // Run resets the context with pkt and runs the machine's program on it.
 func (x *XDP) Run(pkt []byte) (uint64, error) {
 	if err := x.Reset(pkt); err != nil {
@@ -105,8 +108,19 @@ func (x *XDP) Run(pkt []byte) (uint64, error) {
 	return x.m.RunContext(x)
 }
 
-// sync shows the packet to the program: the region ends at data_end.
-func (x *XDP) sync() { x.m.SetPacket(x.frame[:x.dataEnd]) }
+// sync shows the packet to the program (the region ends at data_end) and
+// publishes the xdp_md words.
+func (x *XDP) sync() {
+	m := x.m
+	m.SetPacket(x.frame[:x.dataEnd])
+	m.ClearContextWords()
+	m.SetContextWord(xdpData/4, packetAddr(x.data))
+	m.SetContextWord(xdpDataEnd/4, packetAddr(x.dataEnd))
+	m.SetContextWord(xdpDataMeta/4, packetAddr(x.meta))
+	m.SetContextWord(xdpIngressIfindex/4, uint64(x.IngressIfindex))
+	m.SetContextWord(xdpRxQueueIndex/4, uint64(x.RxQueueIndex))
+	m.SetContextWord(xdpEgressIfindex/4, 0)
+}
 
 func packetAddr(off int) uint64 { return vm.Addr(vm.PacketRegion, uint64(off)) }
 

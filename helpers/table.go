@@ -114,5 +114,11 @@ func Default() *Table {
 	)
 }
 
-// TailCallID is bpf_tail_call's id; the engine runs tail calls itself.
-const TailCallID = 12
+// Helper ids the engine treats specially.
+const (
+	// MapLookupElemID is bpf_map_lookup_elem's: the engine inlines it for
+	// arrays, as the kernel's verifier does.
+	MapLookupElemID = 1
+	// TailCallID is bpf_tail_call's: the engine runs tail calls itself.
+	TailCallID = 12
+)

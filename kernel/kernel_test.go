@@ -36,7 +36,7 @@ type progTest struct {
 	pcap   string
 	// setup fills the maps user space owns; it runs after Load and after
 	// every ResetMaps.
-	setup func(t testing.TB, c *Collection)
+	setup func(t testing.TB, c updater)
 	// expect models the program on one frame of at least 14 bytes.
 	expect func(f []byte) want
 	// after checks the maps once every frame has run; ran holds the
@@ -49,7 +49,7 @@ type progTest struct {
 var progTests = []progTest{
 	{
 		name: "firewall", object: "firewall", prog: "xdp_firewall", pcap: "mixed.pcap",
-		setup: func(t testing.TB, c *Collection) {
+		setup: func(t testing.TB, c updater) {
 			for _, a := range firewallBlocked {
 				mustUpdate(t, c, "blocked", a[:], u64(0))
 			}
@@ -83,7 +83,7 @@ var progTests = []progTest{
 	},
 	{
 		name: "lb", object: "lb", prog: "xdp_lb", pcap: "lb.pcap",
-		setup: func(t testing.TB, c *Collection) {
+		setup: func(t testing.TB, c updater) {
 			for i, b := range lbBackends {
 				v := append(append(b.mac[:], 0, 0), b.addr[:]...)
 				mustUpdate(t, c, "backends", u32(uint32(i)), v)
@@ -140,7 +140,7 @@ var progTests = []progTest{
 	},
 	{
 		name: "tc_mark", object: "tc_mark", prog: "tc_mark", pcap: "mixed.pcap",
-		setup: func(t testing.TB, c *Collection) {
+		setup: func(t testing.TB, c updater) {
 			for dst, mark := range tcMarks {
 				mustUpdate(t, c, "marks", dst[:], u32(mark))
 			}
@@ -599,7 +599,13 @@ func load(t testing.TB, object string) *Collection {
 	return c
 }
 
-func mustUpdate(t testing.TB, c *Collection, m string, key, value []byte) {
+// updater is what setup functions fill maps through: a kernel Collection,
+// or callx's object in the differential test.
+type updater interface {
+	Update(mapName string, key, value []byte) error
+}
+
+func mustUpdate(t testing.TB, c updater, m string, key, value []byte) {
 	t.Helper()
 	if err := c.Update(m, key, value); err != nil {
 		t.Fatal(err)

@@ -102,3 +102,14 @@ func (a *arrayStore) forEach(fn func([]byte, uint32) bool) int {
 }
 
 func (a *arrayStore) count() int { return int(a.m.spec.MaxEntries) }
+
+// ArrayLayout describes the value arena of an array or per-CPU array map,
+// for engines that index it directly (as the kernel's verifier inlines
+// array lookups): value i is at i*elemSize for i < maxEntries. ok is false
+// for other map types.
+func (m *Map) ArrayLayout() (elemSize, maxEntries uint32, ok bool) {
+	if _, isArray := m.store.(*arrayStore); !isArray {
+		return 0, 0, false
+	}
+	return m.elemSize, m.spec.MaxEntries, true
+}

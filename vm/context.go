@@ -39,6 +39,30 @@ func (e *ContextAccessError) Error() string {
 	return fmt.Sprintf("invalid bpf_context access off=%d size=%d", e.Off, e.Size)
 }
 
+// Context words: the 4-byte fields of the context a Context publishes
+// with SetContextWord, so that the interpreter reads them without calling
+// the Context (xdp_md.data and data_end are read by every XDP program).
+const contextWords = 64
+
+// SetContextWord publishes the value a 4-byte load at byte 4*i of the
+// context reads (a converted pointer, or a zero-extended field).
+func (m *Machine) SetContextWord(i int, v uint64) {
+	m.ctxWords[i&(contextWords-1)] = v
+	m.ctxMask |= 1 << (i & (contextWords - 1))
+}
+
+// ClearContextWords forgets every published word.
+func (m *Machine) ClearContextWords() { m.ctxMask = 0 }
+
+// contextWord is the fast path of a 4-byte context load.
+func (m *Machine) contextWord(a uint64) (uint64, bool) {
+	i := (a - regionBase(ContextRegion)) >> 2
+	if a&3 != 0 || i >= contextWords || m.ctxMask>>i&1 == 0 {
+		return 0, false
+	}
+	return m.ctxWords[i], true
+}
+
 // slowLoad handles a load the region table refused: a context field, or a trap.
 func (m *Machine) slowLoad(pc int, o *op, addr uint64) (uint64, error) {
 	size := loadSize(o.kind)

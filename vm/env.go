@@ -80,3 +80,10 @@ func (m *Machine) Scratch(b []byte) (uint64, error) {
 	copy(m.scratch[off:], b)
 	return regionBase(ScratchRegion) + uint64(off), nil
 }
+
+// array is what the interpreter needs to index an array map's values.
+type array struct {
+	base       uint64 // address of value 0
+	elemSize   uint64 // 0: not an array
+	maxEntries uint64
+}

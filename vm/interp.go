@@ -38,6 +38,7 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 	ops := m.cur.ops
 	funcEntry := m.cur.funcEntry
 	regions := m.regions
+	arrays := m.arrays
 	r := &m.regs
 	le := binary.LittleEndian
 
@@ -233,6 +234,8 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 		case kLdxW:
 			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
 				r[o.dst&15] = uint64(le.Uint32(b))
+			} else if v, ok := m.contextWord(r[o.src&15] + uint64(o.off)); ok {
+				r[o.dst&15] = v
 			} else {
 				return stopSlowLoad, pc, budget
 			}
@@ -772,6 +775,26 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 				return stopBudget, pc, budget
 			}
 			return stopHelper, pc, budget
+		case kMapLookup:
+			if budget -= int64(o.cost); budget < 0 {
+				return stopBudget, pc, budget
+			}
+			// Inlined for arrays, as the kernel's verifier does:
+			// r0 = &values[key] or NULL; the helper runs otherwise.
+			i := r[1] - mapTag
+			if i >= uint64(len(arrays)) || arrays[i].elemSize == 0 {
+				return stopHelper, pc, budget
+			}
+			b := load(regions, r[2], 4)
+			if b == nil {
+				return stopHelper, pc, budget
+			}
+			a := &arrays[i]
+			if k := uint64(le.Uint32(b)); k < a.maxEntries {
+				r[0] = a.base + k*a.elemSize
+			} else {
+				r[0] = 0
+			}
 		case kCallLocal, kCallX:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget

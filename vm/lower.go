@@ -279,7 +279,7 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 	for k := range p.ops {
 		o := &p.ops[k]
 		slot := p.slotOf[k]
-		if o.kind == kCharge || o.kind == kCallHelper {
+		if o.kind == kCharge || o.kind == kCallHelper || o.kind == kMapLookup {
 			continue
 		}
 		if t := c.target[slot]; t >= 0 && o.kind != kLdImm64 {
@@ -461,6 +461,8 @@ func lowerOne(ins asm.Instruction) (op, error) {
 				o.kind, o.dst = kCallX, uint8(r)
 			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.TailCallID:
 				o.kind = kTailCall
+			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.MapLookupElemID:
+				o.kind = kMapLookup
 			case ins.Src == asm.PseudoCallHelper:
 				o.kind = kCallHelper
 			case ins.Src == asm.PseudoCall:

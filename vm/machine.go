@@ -27,12 +27,15 @@ type Machine struct {
 	data     []byte
 	frames   [MaxFrames]frame
 	ctx      Context
-	budget   int64 // instructions per run
-	left     int64 // instructions left in this run, saved around helper calls
-	executed int64 // instructions executed by the last run
-	depth    int   // call frames in use below the current one
-	mayGoto  int64 // may_goto iterations left
-	tails    int   // tail calls taken in this run
+	ctxWords [contextWords]uint64 // see SetContextWord
+	ctxMask  uint64
+	arrays   []array // by map index, for inlined lookups
+	budget   int64   // instructions per run
+	left     int64   // instructions left in this run, saved around helper calls
+	executed int64   // instructions executed by the last run
+	depth    int     // call frames in use below the current one
+	mayGoto  int64   // may_goto iterations left
+	tails    int     // tail calls taken in this run
 	printk   func(string)
 }
 
@@ -45,8 +48,12 @@ func (p *Program) NewMachine() *Machine {
 	m.regions[ContextRegion-1] = region{name: "ctx"}
 	m.regions[PacketRegion-1] = region{name: "packet", writable: true}
 	m.regions[ScratchRegion-1] = region{name: "helper scratch", mem: m.scratch[:]}
+	m.arrays = make([]array, len(p.maps))
 	for i, mp := range p.maps {
 		m.regions[mapRegion(i)-1] = region{name: "map " + mp.Spec().Name, mem: mp.Values(), writable: !mp.Spec().ReadOnly}
+		if elem, n, ok := mp.ArrayLayout(); ok {
+			m.arrays[i] = array{base: regionBase(mapRegion(i)), elemSize: uint64(elem), maxEntries: uint64(n)}
+		}
 	}
 	return m
 }
@@ -79,14 +86,16 @@ func (m *Machine) RunRaw(data []byte) (uint64, error) {
 		r1 = regionBase(dataRegion)
 	}
 	m.ctx = nil
+	m.ctxMask = 0
 	return m.Run(r1, uint64(len(data)))
 }
 
 // RunContext runs the program with r1 pointing to the context c.
 func (m *Machine) RunContext(c Context) (uint64, error) {
 	m.ctx = c
-	defer func() { m.ctx = nil }()
-	return m.Run(regionBase(ContextRegion), 0)
+	ret, err := m.Run(regionBase(ContextRegion), 0)
+	m.ctx = nil
+	return ret, err
 }
 
 // Run runs the program from its first instruction with r1 and r2 set.

@@ -177,6 +177,7 @@ const (
 
 	// Calls and control.
 	kCallHelper // target: index into Program.helpers
+	kMapLookup  // bpf_map_lookup_elem: arrays inline, other maps through the helper (target)
 	kCallLocal  // target: entry op of the callee
 	kCallX      // dst: the register holding a function value
 	kTailCall   // bpf_tail_call(ctx, prog_array, index)

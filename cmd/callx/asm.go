@@ -4,12 +4,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/callx/callx"
 	"github.com/callx/callx/asm"
+	"github.com/callx/callx/loader"
 	"github.com/spf13/cobra"
 )
 
@@ -39,17 +41,43 @@ func newAsmCmd() *cobra.Command {
 }
 
 func newDisasmCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "disasm FILE",
-		Short: "Print a program in LLVM BPF assembly (raw bytecode, or any form run takes)",
+	var prog string
+	cmd := &cobra.Command{
+		Use:   "disasm [--prog NAME] FILE",
+		Short: "Print programs in LLVM BPF assembly (an object's with their C source lines)",
 		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			prog, err := callx.Open(args[0])
+			if strings.EqualFold(filepath.Ext(args[0]), ".o") {
+				return disasmObject(cmd.OutOrStdout(), args[0], prog)
+			}
+			p, err := callx.Open(args[0])
 			if err != nil {
 				return badInput(err)
 			}
-			fmt.Fprint(cmd.OutOrStdout(), asm.Disassemble(prog.Insns))
+			fmt.Fprint(cmd.OutOrStdout(), asm.Disassemble(p.Insns))
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&prog, "prog", "", "with a .o file: only this program")
+	return cmd
+}
+
+// disasmObject prints the programs of an object with their source lines.
+func disasmObject(out io.Writer, path, name string) error {
+	obj, err := loader.Open(path)
+	if err != nil {
+		return badInput(err)
+	}
+	found := false
+	for _, p := range obj.Programs {
+		if name != "" && p.Name != name {
+			continue
+		}
+		found = true
+		fmt.Fprintf(out, "%s (section %s, %s):\n%s\n", p.Name, p.Section, p.Type, p.Disassemble())
+	}
+	if !found {
+		return usageError("%s: no program %q", path, name)
+	}
+	return nil
 }

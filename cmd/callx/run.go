@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/callx/callx"
 	"github.com/callx/callx/asm"
@@ -15,6 +17,9 @@ import (
 )
 
 type runFlags struct {
+	prog   string
+	pcap   string
+	out    string
 	data   string
 	repeat int
 	json   bool
@@ -25,10 +30,15 @@ type runFlags struct {
 func newRunCmd() *cobra.Command {
 	var f runFlags
 	cmd := &cobra.Command{
-		Use:   "run [flags] FILE.s|FILE.data|FILE.bin",
+		Use:   "run [flags] FILE.o|FILE.s|FILE.data|FILE.bin",
 		Short: "Run a program and print its result and time per run",
 		Long: `Run a program as the raw program type: r1 points to a copy of the input
 (--data FILE, or a .data file's "-- mem"), r2 is its length.
+
+A .o file (clang's BPF object) runs the program named by --prog (the only
+one if there is one) with the context of its section's program type: an
+XDP, tc or socket filter program on one packet (--data) or on every packet
+of a capture (--pcap, with --out for the packets it leaves).
 
 A .data file's expectations are checked: a different result, or a run that
 succeeds where "-- error" says it must fail, exits with status 1.
@@ -39,7 +49,10 @@ Exit status: 0 ran; 1 rejected or trapped; 2 usage error or bad input.`,
 			return runProgram(cmd.OutOrStdout(), args[0], f)
 		},
 	}
-	cmd.Flags().StringVar(&f.data, "data", "", "input `FILE` (raw bytes)")
+	cmd.Flags().StringVar(&f.data, "data", "", "input `FILE`: raw bytes (a packet, for .o programs)")
+	cmd.Flags().StringVar(&f.prog, "prog", "", "the program of a .o file to run (its function name)")
+	cmd.Flags().StringVar(&f.pcap, "pcap", "", "run a .o packet program on every packet of a pcap `FILE`")
+	cmd.Flags().StringVar(&f.out, "out", "", "with --pcap: write the packets after the program to a pcap `FILE`")
 	cmd.Flags().IntVar(&f.repeat, "repeat", 1, "run `N` times and report the mean time per run")
 	cmd.Flags().BoolVar(&f.json, "json", false, `print one JSON object: {"retval", "runs", "ns_per_run"}`)
 	cmd.Flags().BoolVar(&f.show, "show", false, "print the program before running it")
@@ -50,6 +63,12 @@ Exit status: 0 ran; 1 rejected or trapped; 2 usage error or bad input.`,
 func runProgram(out io.Writer, path string, f runFlags) error {
 	if f.repeat < 1 {
 		return usageError("--repeat must be at least 1, got %d", f.repeat)
+	}
+	if strings.EqualFold(filepath.Ext(path), ".o") {
+		return runObject(out, path, f)
+	}
+	if f.prog != "" || f.pcap != "" || f.out != "" {
+		return usageError("--prog, --pcap and --out are for .o files")
 	}
 	prog, err := callx.Open(path)
 	if err != nil {

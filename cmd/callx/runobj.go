@@ -1,0 +1,184 @@
+package main
+
+// This file implements `callx run FILE.o`: a program of a clang object run
+// on one packet (--data) or on every packet of a capture (--pcap), with a
+// table of verdicts.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/callx/callx"
+	"github.com/callx/callx/ctx"
+	"github.com/google/gopacket/layers"
+	"github.com/google/gopacket/pcapgo"
+	"github.com/schollz/progressbar/v3"
+)
+
+// progressAfter is the capture size from which run shows a progress bar.
+const progressAfter = 20000
+
+func runObject(out io.Writer, path string, f runFlags) error {
+	obj, err := callx.OpenObject(path)
+	if err != nil {
+		var pe *callx.ProgramError
+		if errors.As(err, &pe) {
+			return rejected(fmt.Errorf("%s: %w", path, err))
+		}
+		return badInput(err)
+	}
+	prog, err := obj.Program(f.prog)
+	if err != nil {
+		return usageError("%s: %v", path, err)
+	}
+	runner, err := prog.NewRunner()
+	if err != nil {
+		return usageError("%s: %v", path, err)
+	}
+	if f.pcap != "" {
+		return runCapture(out, runner, f)
+	}
+	if f.data == "" {
+		return usageError("%s: a packet program needs --data PACKET or --pcap FILE", path)
+	}
+	pkt, err := os.ReadFile(f.data)
+	if err != nil {
+		return badInput(err)
+	}
+	var res callx.PacketResult
+	start := time.Now()
+	for range f.repeat {
+		if res, err = runner.Run(pkt); err != nil {
+			return rejected(fmt.Errorf("%s: program %s: %w", path, prog.Name(), err))
+		}
+	}
+	nsPerRun := float64(time.Since(start).Nanoseconds()) / float64(f.repeat)
+	if f.json {
+		return json.NewEncoder(out).Encode(struct {
+			Retval   uint64  `json:"retval"`
+			Runs     int     `json:"runs"`
+			NsPerRun float64 `json:"ns_per_run"`
+		}{res.Retval, f.repeat, nsPerRun})
+	}
+	fmt.Fprintf(out, "retval: %d (%s)\n", res.Retval, runner.VerdictName(res.Retval))
+	fmt.Fprintf(out, "runs:   %d, %s per run, %d instructions per run\n", f.repeat, formatNs(nsPerRun), runner.Machine.Executed())
+	return nil
+}
+
+// captureStats is what a run over a capture found.
+type captureStats struct {
+	Packets     int            `json:"packets"`
+	Verdicts    map[string]int `json:"verdicts"`
+	Errors      int            `json:"errors"`
+	Skipped     int            `json:"skipped"`
+	NsPerPacket float64        `json:"ns_per_packet"`
+	FirstError  string         `json:"first_error,omitempty"`
+}
+
+func runCapture(out io.Writer, runner *callx.Runner, f runFlags) error {
+	in, err := os.Open(f.pcap)
+	if err != nil {
+		return badInput(err)
+	}
+	defer in.Close()
+	r, err := pcapgo.NewReader(in)
+	if err != nil {
+		return badInput(fmt.Errorf("%s: %w", f.pcap, err))
+	}
+	var w *pcapgo.Writer
+	if f.out != "" {
+		o, err := os.Create(f.out)
+		if err != nil {
+			return badInput(err)
+		}
+		defer o.Close()
+		w = pcapgo.NewWriter(o)
+		if err := w.WriteFileHeader(r.Snaplen(), layers.LinkTypeEthernet); err != nil {
+			return badInput(err)
+		}
+	}
+	stats := captureStats{Verdicts: map[string]int{}}
+	var bar *progressbar.ProgressBar
+	var elapsed time.Duration
+	for {
+		data, ci, err := r.ReadPacketData()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return badInput(fmt.Errorf("%s: packet %d: %w", f.pcap, stats.Packets+1, err))
+		}
+		stats.Packets++
+		if stats.Packets == progressAfter && !f.json {
+			bar = progressbar.Default(-1, "packets")
+		}
+		if bar != nil {
+			bar.Add(1)
+		}
+		start := time.Now()
+		res, err := runner.Run(data)
+		elapsed += time.Since(start)
+		if errors.Is(err, ctx.ErrPacketSize) { // the kernel refuses these too
+			stats.Skipped++
+			continue
+		}
+		if err != nil {
+			stats.Errors++
+			if stats.FirstError == "" {
+				stats.FirstError = fmt.Sprintf("packet %d: %v", stats.Packets, err)
+			}
+			continue
+		}
+		stats.Verdicts[runner.VerdictName(res.Retval)]++
+		if w != nil {
+			ci.CaptureLength, ci.Length = len(res.Packet), len(res.Packet)
+			if err := w.WritePacket(ci, res.Packet); err != nil {
+				return badInput(err)
+			}
+		}
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	if ran := stats.Packets - stats.Skipped; ran > 0 {
+		stats.NsPerPacket = float64(elapsed.Nanoseconds()) / float64(ran)
+	}
+	if f.json {
+		if err := json.NewEncoder(out).Encode(stats); err != nil {
+			return err
+		}
+	} else {
+		printVerdicts(out, runner, f.pcap, stats)
+	}
+	if stats.Errors > 0 {
+		return rejected(fmt.Errorf("%d of %d packets trapped; first: %s", stats.Errors, stats.Packets, stats.FirstError))
+	}
+	return nil
+}
+
+func printVerdicts(out io.Writer, runner *callx.Runner, pcap string, s captureStats) {
+	fmt.Fprintf(out, "%s (%s) over %s: %d packets\n\n", runner.Program.Name(), runner.Program.Spec.Type, pcap, s.Packets)
+	names := make([]string, 0, len(s.Verdicts))
+	for v := range s.Verdicts {
+		names = append(names, v)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		return s.Verdicts[names[i]] > s.Verdicts[names[j]] || s.Verdicts[names[i]] == s.Verdicts[names[j]] && names[i] < names[j]
+	})
+	fmt.Fprintf(out, "  %-16s %8s %8s\n", "verdict", "packets", "share")
+	for _, v := range names {
+		fmt.Fprintf(out, "  %-16s %8d %7.1f%%\n", v, s.Verdicts[v], 100*float64(s.Verdicts[v])/float64(s.Packets))
+	}
+	if s.Errors > 0 {
+		fmt.Fprintf(out, "  %-16s %8d %7.1f%%\n", "trapped", s.Errors, 100*float64(s.Errors)/float64(s.Packets))
+	}
+	if s.Skipped > 0 {
+		fmt.Fprintf(out, "  %-16s %8d %7.1f%%   (shorter than an Ethernet header or longer than a frame: not run, as BPF_PROG_TEST_RUN refuses them)\n", "not run", s.Skipped, 100*float64(s.Skipped)/float64(s.Packets))
+	}
+	fmt.Fprintf(out, "\ntime per packet: %s\n", formatNs(s.NsPerPacket))
+}

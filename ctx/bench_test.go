@@ -1,0 +1,16 @@
+package ctx
+
+import "testing"
+
+// BenchmarkXDPOverhead is the cost of one run of the smallest program:
+// what every XDP run pays besides its instructions.
+func BenchmarkXDPOverhead(b *testing.B) {
+	m := machine(&testing.T{}, "r0 = 2\nexit\n")
+	x := NewXDP(m)
+	if err := x.Reset(packet(64)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		m.RunContext(x)
+	}
+}
