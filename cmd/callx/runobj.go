@@ -40,6 +40,9 @@ func runObject(out io.Writer, path string, f runFlags) error {
 	if err != nil {
 		return usageError("%s: %v", path, err)
 	}
+	if f.show && !f.json {
+		fmt.Fprintf(out, "%s (section %s, %s):\n%s\n", prog.Name(), prog.Spec.Section, prog.Spec.Type, prog.Spec.Disassemble())
+	}
 	if f.pcap != "" {
 		return runCapture(out, runner, f)
 	}
