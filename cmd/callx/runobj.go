@@ -5,16 +5,19 @@ package main
 // table of verdicts.
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/callx/callx"
 	"github.com/callx/callx/ctx"
+	"github.com/callx/callx/maps"
 	"github.com/google/gopacket/layers"
 	"github.com/google/gopacket/pcapgo"
 	"github.com/schollz/progressbar/v3"
@@ -43,6 +46,17 @@ func runObject(out io.Writer, path string, f runFlags) error {
 	if f.show && !f.json {
 		fmt.Fprintf(out, "%s (section %s, %s):\n%s\n", prog.Name(), prog.Spec.Section, prog.Spec.Type, prog.Spec.Disassemble())
 	}
+	var printed []string
+	runner.Machine.SetPrintk(func(s string) {
+		if len(printed) < maxPrintk {
+			printed = append(printed, s)
+		}
+	})
+	defer func() {
+		if !f.json {
+			printSideOutput(out, obj, printed)
+		}
+	}()
 	if f.pcap != "" {
 		return runCapture(out, runner, f)
 	}
@@ -184,4 +198,47 @@ func printVerdicts(out io.Writer, runner *callx.Runner, pcap string, s captureSt
 		fmt.Fprintf(out, "  %-16s %8d %7.1f%%   (shorter than an Ethernet header or longer than a frame: not run, as BPF_PROG_TEST_RUN refuses them)\n", "not run", s.Skipped, 100*float64(s.Skipped)/float64(s.Packets))
 	}
 	fmt.Fprintf(out, "\ntime per packet: %s\n", formatNs(s.NsPerPacket))
+}
+
+// maxPrintk and maxRecords bound what run prints of bpf_trace_printk output
+// and ring buffer records.
+const (
+	maxPrintk  = 20
+	maxRecords = 5
+)
+
+// printSideOutput prints what the program left besides its verdicts: its
+// bpf_trace_printk lines and the records in its ring buffers.
+func printSideOutput(out io.Writer, obj *callx.Object, printed []string) {
+	if len(printed) > 0 {
+		fmt.Fprintf(out, "\nbpf_trace_printk (first %d lines):\n", len(printed))
+		for _, s := range printed {
+			fmt.Fprintf(out, "  %s\n", strings.TrimRight(s, "\n"))
+		}
+	}
+	for i, spec := range obj.Spec.Maps {
+		m := obj.Maps[i]
+		if m.Spec().Type != maps.RingBuf {
+			continue
+		}
+		var records [][]byte
+		n := 0
+		for {
+			rec, ok := m.ReadRecord()
+			if !ok {
+				break
+			}
+			if n < maxRecords {
+				records = append(records, rec)
+			}
+			n++
+		}
+		fmt.Fprintf(out, "\nring buffer %s: %d records\n", spec.Name, n)
+		for j, rec := range records {
+			fmt.Fprintf(out, "  %d: %s\n", j, hex.EncodeToString(rec))
+		}
+		if n > len(records) {
+			fmt.Fprintf(out, "  … %d more\n", n-len(records))
+		}
+	}
 }

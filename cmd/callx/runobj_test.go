@@ -180,3 +180,15 @@ func TestDisasmObject(t *testing.T) {
 		}
 	}
 }
+
+func TestRunPrintsPrintkAndRingBuffers(t *testing.T) {
+	pkt := writeFile(t, "pkt.bin", strings.Repeat("\x00", 12)+"\x08\x00"+strings.Repeat("\x00", 46))
+	code, out, errs := runCLI("run", "--data", pkt, "../../testdata/objects/printk.bpf.o")
+	if code != 0 || !strings.Contains(out, "len 60 type 800 ok") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the printk line", code, out, errs)
+	}
+	code, out, errs = runCLI("run", "../../testdata/progs/ringbuf.bpf.o", "--pcap", "../../testdata/pcap/mixed.pcap")
+	if code != 0 || !strings.Contains(out, "ring buffer summaries: 199 records") || !strings.Contains(out, "ring buffer events: ") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the ring buffer records", code, out, errs)
+	}
+}
