@@ -6,10 +6,12 @@ package loader
 // and function addresses pc-relative, maps and global data by index).
 //
 // A function needs the functions it calls, those whose address it takes
-// (callbacks), and the functions in the read-only data it loads (frozen
-// .rodata function tables: the closed world, where each entry is verified
-// as a direct call). Functions reachable only through writable data are
-// open-world callees: they are verified alone (LinkFunc), not linked in.
+// (callbacks), and the functions whose addresses are in the global data it
+// loads: entries of frozen .rodata function tables (the closed world,
+// where each entry is verified as a direct call) and the initial values of
+// writable function pointers (an open-world slot's first fill, from the
+// same object, INDIRECT-CALLS.md fine point 3), so that every function
+// value the program can load names a function it holds.
 
 import "github.com/callx/callx/asm"
 
@@ -33,10 +35,8 @@ func (o *Object) link(entry int) (asm.Program, []FuncRef) {
 			case refCall, refFunc:
 				need(r.target)
 			case refGlobal:
-				if m := o.Maps[r.target]; m.ReadOnly {
-					for _, fp := range m.FuncPointers {
-						need(fp.Func)
-					}
+				for _, fp := range o.Maps[r.target].FuncPointers {
+					need(fp.Func)
 				}
 			}
 		}
