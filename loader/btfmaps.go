@@ -25,14 +25,14 @@ import (
 // readBTFMaps reads the maps defined in the .maps section.
 func (l *loader) readBTFMaps(sec *section) error {
 	if l.spec == nil {
-		return &Error{Section: sec.Name, Msg: "BTF-defined maps need the object's BTF", Err: ErrMissingBTF}
+		return wrapf(ErrMissingBTF, sec.Name, 0, "BTF-defined maps need the object's BTF")
 	}
 	ds, err := l.datasec(sec.Name)
 	if err != nil {
 		return err
 	}
 	if ds == nil {
-		return &Error{Section: sec.Name, Msg: "no BTF DATASEC for the section", Err: ErrMissingBTF}
+		return wrapf(ErrMissingBTF, sec.Name, 0, "no BTF DATASEC for the section")
 	}
 	type mapSym struct {
 		sym *elf.Symbol
@@ -52,7 +52,7 @@ func (l *loader) readBTFMaps(sec *section) error {
 			}
 		}
 		if v == nil {
-			return &Error{Section: sec.Name, Offset: s.Value, Msg: "map " + quote(s.Name) + " has no BTF variable", Err: ErrMissingBTF}
+			return wrapf(ErrMissingBTF, sec.Name, s.Value, "map %q has no BTF variable", s.Name)
 		}
 		def, ok := btf.UnderlyingType(v.Type).(*btf.Struct)
 		if !ok {

@@ -118,7 +118,7 @@ func openELF(r io.ReaderAt) (f *elf.File, err error) {
 	case f.Class != elf.ELFCLASS64:
 		return nil, errorf("ELF header", 4, "%v object: BPF objects are 64-bit", f.Class)
 	case f.Data != elf.ELFDATA2LSB:
-		return nil, &Error{Section: "ELF header", Offset: 5, Msg: "big-endian BPF object", Err: ErrUnsupported}
+		return nil, wrapf(ErrUnsupported, "ELF header", 5, "big-endian BPF object")
 	case f.Machine != elf.EM_BPF:
 		return nil, errorf("ELF header", 18, "machine is %v, not EM_BPF", f.Machine)
 	case f.Type != elf.ET_REL:

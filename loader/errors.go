@@ -6,7 +6,6 @@ package loader
 import (
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // Error is a problem in an object file: where it is, and what is wrong.
@@ -42,12 +41,18 @@ var (
 
 // errorf returns an *Error at a place, with a formatted message.
 func errorf(section string, offset uint64, format string, args ...any) *Error {
-	return &Error{Section: section, Offset: offset, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Section: sectionLabel(section), Offset: offset, Msg: fmt.Sprintf(format, args...)}
 }
 
 // wrapf returns an *Error at a place caused by err.
 func wrapf(err error, section string, offset uint64, format string, args ...any) *Error {
-	return &Error{Section: section, Offset: offset, Msg: fmt.Sprintf(format, args...), Err: err}
+	return &Error{Section: sectionLabel(section), Offset: offset, Msg: fmt.Sprintf(format, args...), Err: err}
 }
 
-func quote(s string) string { return strconv.Quote(s) }
+// sectionLabel names a section in an error, even one without a name.
+func sectionLabel(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return name
+}

@@ -102,6 +102,9 @@ func TestCorruptObjects(t *testing.T) {
 		{"R_BPF_64_64 on an instruction that is not ld_imm64", "xdp_counter", func(t *testing.T, b []byte, f *elf.File) {
 			binary.LittleEndian.PutUint64(b[sectionOf(t, f, ".relxdp").Offset:], 0x8)
 		}, "xdp", 0x8, "not ld_imm64", nil},
+		{"relocation on the second slot of an ld_imm64", "xdp_counter", func(t *testing.T, b []byte, f *elf.File) {
+			binary.LittleEndian.PutUint64(b[sectionOf(t, f, ".relxdp").Offset:], 0x48)
+		}, "xdp", 0x48, "R_BPF_64_64 on the second slot of an ld_imm64", nil},
 		{"relocation in the middle of an instruction", "xdp_counter", func(t *testing.T, b []byte, f *elf.File) {
 			binary.LittleEndian.PutUint64(b[sectionOf(t, f, ".relxdp").Offset:], 0x44)
 		}, "xdp", 0x44, "in the middle of an instruction", nil},

@@ -77,7 +77,7 @@ func (l *loader) readRelocations() error {
 			continue // debug info, BTF, legacy maps: nothing to relocate
 		}
 		if rs.Type == elf.SHT_RELA {
-			return &Error{Section: rs.Name, Msg: "RELA relocations", Err: ErrUnsupported}
+			return wrapf(ErrUnsupported, rs.Name, 0, "RELA relocations")
 		}
 		if target.relocs != nil {
 			return errorf(rs.Name, 0, "second relocation section for %s", target.Name)
@@ -163,6 +163,11 @@ func (l *loader) resolveCode() error {
 				return err
 			}
 		}
+		for _, r := range sec.relocs {
+			if _, left := byOffset[r.offset]; left { // resolveFunc deletes what it resolves
+				return errorf(sec.Name, r.offset, "%s on the second slot of an ld_imm64", relocName(r.typ))
+			}
+		}
 	}
 	return nil
 }
@@ -172,6 +177,7 @@ func (l *loader) resolveFunc(sec *section, fn *Func, relocs map[uint64]reloc) er
 		ins := fn.Insns[i]
 		at := uint64(fn.Offset+i) * asm.InstructionSize
 		r, relocated := relocs[at]
+		delete(relocs, at)
 		isLoad := ins.IsLoadImm64()
 		if isLoad && i+1 >= len(fn.Insns) {
 			return errorf(sec.Name, at, "ld_imm64 without its second slot at the end of %s", fn.Name)
@@ -219,7 +225,7 @@ func (l *loader) resolveReloc(sec *section, fn *Func, i int, r reloc) (ref, erro
 	name := l.describe(sym)
 	if target == nil {
 		if sym.Section == elf.SHN_UNDEF {
-			return ref{}, &Error{Section: sec.Name, Offset: at, Msg: fmt.Sprintf("%s against extern %q (kfuncs and ksyms)", relocName(r.typ), name), Err: ErrUnsupported}
+			return ref{}, wrapf(ErrUnsupported, sec.Name, at, "%s against extern %q (kfuncs and ksyms)", relocName(r.typ), name)
 		}
 		return ref{}, errorf(sec.Name, at, "%s against %q, which is in no section", relocName(r.typ), name)
 	}
@@ -330,7 +336,7 @@ func (l *loader) dataFuncPointer(sec *section, r reloc) (int, error) {
 	name := l.describe(sym)
 	if target == nil {
 		if sym.Section == elf.SHN_UNDEF {
-			return -1, &Error{Section: sec.Name, Offset: r.offset, Msg: fmt.Sprintf("%s against extern %q", relocName(r.typ), name), Err: ErrUnsupported}
+			return -1, wrapf(ErrUnsupported, sec.Name, r.offset, "%s against extern %q", relocName(r.typ), name)
 		}
 		return -1, nil
 	}

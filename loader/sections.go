@@ -8,6 +8,7 @@ package loader
 import (
 	"bytes"
 	"debug/elf"
+	"fmt"
 	"strings"
 )
 
@@ -86,6 +87,9 @@ func (l *loader) readSections() error {
 		}
 		if sec.kind == sectionOther {
 			continue
+		}
+		if s.Name == "" {
+			return errorf(fmt.Sprintf("#%d", i), 0, "%s section without a name", s.Type)
 		}
 		if names[s.Name] {
 			return errorf(s.Name, 0, "two sections named %q", s.Name)

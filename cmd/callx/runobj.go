@@ -67,12 +67,15 @@ func runObject(out io.Writer, path string, f runFlags) error {
 	if err != nil {
 		return badInput(err)
 	}
-	var res callx.PacketResult
+	// --repeat repeats as BPF_PROG_TEST_RUN does: the packet is set once and
+	// carries over from run to run, so results and times compare.
 	start := time.Now()
-	for range f.repeat {
-		if res, err = runner.Run(pkt); err != nil {
-			return rejected(fmt.Errorf("%s: program %s: %w", path, prog.Name(), err))
+	res, err := runner.Repeat(pkt, f.repeat)
+	if err != nil {
+		if errors.Is(err, ctx.ErrPacketSize) {
+			return badInput(fmt.Errorf("%s: %w", f.data, err))
 		}
+		return rejected(fmt.Errorf("%s: program %s: %w", path, prog.Name(), err))
 	}
 	nsPerRun := float64(time.Since(start).Nanoseconds()) / float64(f.repeat)
 	if f.json {
