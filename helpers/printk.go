@@ -81,19 +81,30 @@ func formatPrintk(env Env, format string, args [3]uint64) (string, error) {
 		case 'c':
 			b = append(b, byte(v))
 		case 's':
-			s, err := env.Memory(v, 1, false)
+			str, err := cString(env, v)
 			if err != nil {
 				return "", err
 			}
-			for n := uint64(1); len(s) > 0 && s[len(s)-1] != 0 && n < 256; n++ {
-				if s, err = env.Memory(v, n+1, false); err != nil {
-					break
-				}
-			}
-			b = append(b, bytes.TrimRight(s, "\x00")...)
+			b = append(b, str...)
 		default:
 			return "", fmt.Errorf("unsupported conversion %%%c", format[i])
 		}
 	}
 	return string(b), nil
+}
+
+// cString reads a NUL-terminated string of at most 256 bytes.
+func cString(env Env, addr uint64) ([]byte, error) {
+	var s []byte
+	for i := uint64(0); i < 256; i++ {
+		c, err := env.Memory(addr+i, 1, false)
+		if err != nil {
+			return nil, err
+		}
+		if c[0] == 0 {
+			break
+		}
+		s = append(s, c[0])
+	}
+	return s, nil
 }

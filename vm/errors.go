@@ -45,6 +45,9 @@ func (t *Trap) Error() string {
 		if t.Write {
 			access = "write"
 		}
+		if t.Cause != nil {
+			return fmt.Sprintf("insn %d: invalid %s of %d bytes at %#x (%s): %v", t.Index, access, t.Size, t.Addr, t.Where, t.Cause)
+		}
 		return fmt.Sprintf("insn %d: invalid %s of %d bytes at %#x (%s)", t.Index, access, t.Size, t.Addr, t.Where)
 	case ErrCallTarget:
 		return fmt.Sprintf("insn %d: callx target %#x is not a function value", t.Index, t.Addr)
