@@ -122,6 +122,8 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			r[o.dst&15] = uint64(int64(int32(r[o.src&15])))
 		case kNeg64:
 			r[o.dst&15] = -r[o.dst&15]
+		case kMovAdd64:
+			r[o.dst&15] = r[o.src&15] + uint64(o.imm)
 
 		// 32-bit ALU.
 		case kAdd32K:

@@ -273,6 +273,10 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 			o.cost = count
 			count = 0
 		}
+		if k := len(p.ops) - 1; !c.leader[i] && k >= 0 && fuse(&p.ops[k], o) {
+			opOf[i] = int32(k) // no jump lands here: the slot lives on in op k
+			continue
+		}
 		emit(o, i)
 	}
 	// Resolve targets now that every slot has its op.
@@ -299,6 +303,17 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 	}
 	p.threadJumps()
 	return nil
+}
+
+// fuse merges op o into the op before it, in the same block, when a
+// superinstruction does both: `rD = rS; rD += K` (how clang computes a
+// pointer plus an offset: stack keys, packet bounds) becomes rD = rS + K.
+func fuse(prev *op, o op) bool {
+	if prev.kind == kMov64X && o.kind == kAdd64K && o.dst == prev.dst {
+		prev.kind, prev.imm = kMovAdd64, o.imm
+		return true
+	}
+	return false
 }
 
 // imm64 is the value an ld_imm64 loads: a constant, a function value, a

@@ -44,6 +44,7 @@ const (
 	kMovSX16_64
 	kMovSX32_64
 	kNeg64
+	kMovAdd64 // superinstruction: dst = src + imm (rD = rS; rD += K)
 
 	// 32-bit ALU: the result is zero-extended.
 	kAdd32K

@@ -106,6 +106,20 @@ func TestRun(t *testing.T) {
 			r0 = r1
 			r0 += r1
 			exit`, nil, 42},
+		{"mov then add fuse, but not when a jump lands on the add", `
+			r0 = 0
+			r1 = 3
+			r3 = r10
+			r3 += -8
+			*(u64 *)(r3 + 0) = r1
+			r2 = r0
+		loop:
+			r2 += 10
+			r1 += -1
+			if r1 != 0 goto loop
+			r0 = *(u64 *)(r10 - 8)
+			r0 += r2
+			exit`, nil, 33},
 		{"legacy callx encoding runs like the current one", `
 			r2 = one ll
 			callx r2
