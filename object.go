@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/callx/callx/loader"
+	"github.com/cilium/ebpf/btf"
 	"github.com/callx/callx/maps"
 	"github.com/callx/callx/vm"
 )
@@ -86,11 +87,13 @@ func LoadObject(spec *loader.Object, opts vm.Options) (*Object, error) {
 // newMap creates one map with its initial contents: global data, and the
 // function values of function pointers in it.
 func newMap(ms *loader.Map) (*maps.Map, error) {
-	m, err := maps.New(maps.Spec{
+	spec := maps.Spec{
 		Name: ms.Name, Type: maps.Type(ms.Type),
 		KeySize: ms.KeySize, ValueSize: ms.ValueSize, MaxEntries: ms.MaxEntries,
 		Flags: ms.Flags, ReadOnly: ms.ReadOnly,
-	})
+	}
+	spec.SpinLockOffset, spec.HasSpinLock = spinLockOffset(ms.ValueBTF)
+	m, err := maps.New(spec)
 	if err != nil {
 		return nil, fmt.Errorf("map %s: %w", ms.Name, err)
 	}
@@ -151,3 +154,18 @@ func (e *ProgramError) Error() string {
 }
 
 func (e *ProgramError) Unwrap() error { return e.Err }
+
+// spinLockOffset finds a struct bpf_spin_lock among the top-level members
+// of a map value, as the kernel's btf_find_spin_lock does.
+func spinLockOffset(value btf.Type) (uint32, bool) {
+	s, ok := btf.UnderlyingType(value).(*btf.Struct)
+	if !ok {
+		return 0, false
+	}
+	for _, mem := range s.Members {
+		if t, ok := btf.UnderlyingType(mem.Type).(*btf.Struct); ok && t.Name == "bpf_spin_lock" {
+			return mem.Offset.Bytes(), true
+		}
+	}
+	return 0, false
+}
