@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/callx/callx/loader"
-	"github.com/cilium/ebpf/btf"
 	"github.com/callx/callx/maps"
 	"github.com/callx/callx/vm"
+	"github.com/cilium/ebpf/btf"
 )
 
 // Object is a loaded ELF object.

@@ -38,19 +38,18 @@ func (l *loader) readBTFMaps(sec *section) error {
 		sym *elf.Symbol
 		def *btf.Struct
 	}
+	vars := make(map[string]*btf.Var, len(ds.Vars))
+	for _, vs := range ds.Vars {
+		if v, ok := vs.Type.(*btf.Var); ok && vars[v.Name] == nil {
+			vars[v.Name] = v
+		}
+	}
 	var syms []mapSym
-	for i := range l.syms {
-		s := &l.syms[i]
-		if int(s.Section) != sec.index || s.Section >= elf.SHN_LORESERVE || elf.ST_TYPE(s.Info) == elf.STT_SECTION {
+	for _, s := range l.symbolsIn(sec) {
+		if elf.ST_TYPE(s.Info) == elf.STT_SECTION {
 			continue
 		}
-		var v *btf.Var
-		for _, vs := range ds.Vars {
-			if vv, ok := vs.Type.(*btf.Var); ok && vv.Name == s.Name {
-				v = vv
-				break
-			}
-		}
+		v := vars[s.Name]
 		if v == nil {
 			return wrapf(ErrMissingBTF, sec.Name, s.Value, "map %q has no BTF variable", s.Name)
 		}

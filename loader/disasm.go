@@ -55,13 +55,14 @@ func (p *Program) Disassemble() string {
 				lastLine = key
 			}
 		}
-		fmt.Fprintf(&b, "%8d:\t%s", i, asm.FormatInstruction(p.Insns, i))
+		text := asm.FormatInstruction(p.Insns, i)
+		fmt.Fprintf(&b, "%8d:\t%s", i, text)
 		if note := p.annotate(o, i, funcAt); note != "" {
 			fmt.Fprintf(&b, " <%s>", note)
 		}
 		b.WriteByte('\n')
-		if p.Insns[i].IsLoadImm64() && i+1 < len(p.Insns) {
-			i++
+		if p.Insns[i].IsLoadImm64() && !strings.HasPrefix(text, "<invalid") {
+			i++ // a whole ld_imm64 takes two slots
 		}
 	}
 	return b.String()

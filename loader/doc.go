@@ -21,6 +21,23 @@
 //   - global data is ld_imm64 with src_reg PseudoMapIdxValue, imm the map
 //     index and the second slot's imm the offset in the map value.
 //
+// A program's instructions hold its entry function first, then, in the
+// order they are first needed, the functions it calls, those whose address
+// it takes (callbacks), and those whose addresses are in the global data it
+// loads: the entries of read-only function tables (.rodata: the closed
+// world, each entry verified as a direct call) and the initial values of
+// open-world slots (their first fills, from the same object). LinkFunc
+// links any function alone, as a callee filling a slot is verified.
+//
+// Where libbpf decides, the loader decides the same: section names and
+// program types, programs only from global functions, hidden global
+// functions verified as static, legacy map definitions with zeros beyond
+// struct bpf_map_def, .values initialisers only for prog arrays and maps of
+// maps. Pointers to data in data (a char * initialised to a string) are
+// left as the bytes the compiler wrote, as libbpf leaves them; pointers to
+// functions are FuncPointers, and a function-pointer slot whose bytes hold
+// anything but a relocated function or NULL is refused.
+//
 // Every problem in the input is an *Error naming the section and the byte
 // offset in it; Load never panics, whatever the bytes (FuzzLoad holds this).
 package loader

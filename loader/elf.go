@@ -29,7 +29,8 @@ type Object struct {
 }
 
 // Open loads the object file at path; the object is named after the file
-// without its directory and its ".o" suffix.
+// without its directory and its ".o" suffix. An error opening the file is
+// the os package's; an error in its contents is an *Error, as from Load.
 func Open(path string) (*Object, error) {
 	f, err := os.Open(path)
 	if err != nil {

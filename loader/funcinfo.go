@@ -68,6 +68,13 @@ func (l *loader) readFuncInfo() error {
 				return errorf(sec.Name, at, "func_info for %q: type %s is not a FUNC_PROTO", fn.Name, rec.Func.Type)
 			}
 			fn.BTF = rec.Func
+			if !fn.Global && fn.BTF.Linkage != btf.StaticFunc {
+				// a hidden global: libbpf marks its BTF FUNC static so
+				// that the kernel verifies it with its callers' context
+				static := *fn.BTF
+				static.Linkage = btf.StaticFunc
+				fn.BTF = &static
+			}
 		}
 	}
 	return nil

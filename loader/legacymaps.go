@@ -18,9 +18,8 @@ const bpfMapDefSize = 20
 
 func (l *loader) readLegacyMaps(sec *section) error {
 	var syms []*elf.Symbol
-	for i := range l.syms {
-		s := &l.syms[i]
-		if int(s.Section) == sec.index && s.Section < elf.SHN_LORESERVE && elf.ST_TYPE(s.Info) != elf.STT_SECTION {
+	for _, s := range l.symbolsIn(sec) {
+		if elf.ST_TYPE(s.Info) != elf.STT_SECTION {
 			syms = append(syms, s)
 		}
 	}

@@ -548,6 +548,19 @@ func TestGlobalData(t *testing.T) {
 	}
 }
 
+// A pointer to data in data is left as the compiler wrote it (libbpf
+// ignores relocations in data): it is neither a function pointer nor a slot.
+func TestDataPointerInData(t *testing.T) {
+	obj := open(t, "calls")
+	m := mapByName(t, obj, ".data")
+	if len(m.FuncPointers) != 0 || len(obj.Slots) != 0 || len(m.Contents) != 8 || binary.LittleEndian.Uint64(m.Contents) != 0 {
+		t.Errorf(".data: %v function pointers %v slots %v contents % x", m, m.FuncPointers, obj.Slots, m.Contents)
+	}
+	if s := mapByName(t, obj, ".rodata.str1.1"); string(s.Contents) != "hello\x00" {
+		t.Errorf(".rodata.str1.1: %q", s.Contents)
+	}
+}
+
 func TestFuncs(t *testing.T) {
 	obj := open(t, "calls")
 	for _, tt := range []struct {
@@ -558,7 +571,7 @@ func TestFuncs(t *testing.T) {
 		if fn.Global != tt.global {
 			t.Errorf("%s: global %v, want %v", tt.name, fn.Global, tt.global)
 		}
-		if fn.BTF == nil || fn.BTF.Name != tt.name {
+		if fn.BTF == nil || fn.BTF.Name != tt.name || (fn.BTF.Linkage == btf.GlobalFunc) != tt.global {
 			t.Errorf("%s: BTF %v", tt.name, fn.BTF)
 		}
 	}

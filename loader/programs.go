@@ -20,12 +20,11 @@ type Func struct {
 	Section string
 	Offset  int         // slot offset in its section
 	Size    int         // slots, up to the next function or the end of the section
-	Global  bool        // verified alone against its BTF prototype: STB_GLOBAL or STB_WEAK, not hidden (libbpf marks hidden globals static)
+	Global  bool        // verified alone against its BTF prototype: STB_GLOBAL or STB_WEAK, and not hidden (libbpf makes hidden globals static, in BTF too)
 	Program bool        // the entry of a program (a function in a section other than .text)
 	BTF     *btf.Func   // from .BTF.ext func_info; nil without BTF
 	Insns   asm.Program // its instructions as in the object, before relocation
 
-	sec  int   // ELF section index
 	refs []ref // resolved relocations and pc-relative calls, by slot
 }
 
@@ -83,9 +82,8 @@ func (l *loader) readFuncs() error {
 			insns[i] = asm.Unmarshal(sec.data[i*asm.InstructionSize:])
 		}
 		var syms []*elf.Symbol
-		for i := range l.syms {
-			s := &l.syms[i]
-			if int(s.Section) == sec.index && s.Section < elf.SHN_LORESERVE && elf.ST_TYPE(s.Info) == elf.STT_FUNC {
+		for _, s := range l.symbolsIn(sec) {
+			if elf.ST_TYPE(s.Info) == elf.STT_FUNC {
 				syms = append(syms, s)
 			}
 		}
@@ -118,7 +116,6 @@ func (l *loader) readFuncs() error {
 				Global:  elf.ST_BIND(s.Info) != elf.STB_LOCAL && vis != elf.STV_HIDDEN && vis != elf.STV_INTERNAL,
 				Program: sec.Name != ".text",
 				Insns:   insns[start : end/asm.InstructionSize : end/asm.InstructionSize],
-				sec:     sec.index,
 			}
 			if fn.Program && elf.ST_BIND(s.Info) == elf.STB_LOCAL {
 				return errorf(sec.Name, s.Value, "program %q is static: libbpf loads only global functions as programs", s.Name)

@@ -30,6 +30,7 @@ type section struct {
 	kind   sectionKind
 	data   []byte  // contents; nil for SHT_NOBITS and ignored sections
 	relocs []reloc // relocations that apply to this section, by offset
+	syms   []int   // indexes of the symbols defined in it
 }
 
 // maxDataSize is the largest global data section: the kernel refuses array

@@ -30,8 +30,20 @@ func (l *loader) readSymbols() error {
 			return errorf(l.symtabName(), uint64(i)*symbolSize, "symbol %d (%q): section index %d out of range (%d sections)",
 				i, s.Name, s.Section, len(l.sections))
 		}
+		if sec := l.symbolSection(s); sec != nil {
+			sec.syms = append(sec.syms, i)
+		}
 	}
 	return nil
+}
+
+// symbolsIn returns the symbols defined in a section, in symbol table order.
+func (l *loader) symbolsIn(sec *section) []*elf.Symbol {
+	syms := make([]*elf.Symbol, len(sec.syms))
+	for i, si := range sec.syms {
+		syms[i] = &l.syms[si]
+	}
+	return syms
 }
 
 // symbols calls debug/elf, recovering from any panic in it.

@@ -2,7 +2,8 @@
 // (inside .text with and without relocations, from a program section into
 // .text by section symbol and by global symbol), a hidden global function
 // (libbpf verifies it as static), a function-scope static variable, a
-// ring buffer, and a map of maps initialised statically.
+// ring buffer, a map of maps initialised statically, and a pointer to a
+// string in .data (a pointer to data: left as the compiler wrote it).
 #include "bpf_defs.h"
 
 struct inner_map {
@@ -25,6 +26,8 @@ struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 4096);
 } events SEC(".maps");
+
+const char *greeting = "hello";
 
 static __noinline int leaf(int x) { return x * 3; }
 __noinline int mid(int x) { return leaf(x) + 1; }
