@@ -142,6 +142,9 @@ func TestCorruptObjects(t *testing.T) {
 		{"code that belongs to no function", "seed", func(t *testing.T, b []byte, f *elf.File) {
 			binary.LittleEndian.PutUint64(b[symbolEntry(t, f, "trace_kfree_skb")+8:], 8)
 		}, "tp_btf/kfree_skb", 0, "instructions that belong to no function symbol", nil},
+		{"function starting beyond its section, after one inside", "calls", func(t *testing.T, b []byte, f *elf.File) {
+			binary.LittleEndian.PutUint64(b[symbolEntry(t, f, "leaf")+8:], 0x10000)
+		}, ".text", 0x10000, `function "leaf" starts beyond the section's`, nil},
 		{"not BPF", "seed", func(t *testing.T, b []byte, f *elf.File) {
 			binary.LittleEndian.PutUint16(b[18:], uint16(elf.EM_X86_64))
 		}, "ELF header", 18, "machine is EM_X86_64, not EM_BPF", nil},
