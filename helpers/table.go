@@ -121,4 +121,6 @@ const (
 	MapLookupElemID = 1
 	// TailCallID is bpf_tail_call's: the engine runs tail calls itself.
 	TailCallID = 12
+	// LoopID is bpf_loop's: the engine inlines it, as the kernel's verifier does.
+	LoopID = 181
 )

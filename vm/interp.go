@@ -12,7 +12,14 @@ import (
 	"math/bits"
 )
 
-const maxLoops = 8 * 1024 * 1024 // may_goto iterations per run (BPF_MAX_LOOPS)
+// maxLoops is BPF_MAX_LOOPS: may_goto iterations per run, bpf_loop calls.
+const maxLoops = 8 * 1024 * 1024
+
+// Errnos the inlined helpers return, as r0 holds them.
+const (
+	errE2BIG  = 1<<64 - 7
+	errEINVAL = 1<<64 - 22
+)
 
 // stop says why the fast loop returned to exec.
 type stop uint8
@@ -124,6 +131,8 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			r[o.dst&15] = -r[o.dst&15]
 		case kMovAdd64:
 			r[o.dst&15] = r[o.src&15] + uint64(o.imm)
+		case kMovAddX64:
+			r[o.dst&15] = r[o.src&15] + r[o.imm&15]
 
 		// 32-bit ALU.
 		case kAdd32K:
@@ -813,12 +822,48 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 				return stopCallDepth, pc, budget
 			}
 			f := &m.frames[m.depth&(MaxFrames-1)]
-			f.ret, f.fp = int32(pc+1), r[10]
+			f.ret, f.fp, f.loop = int32(pc+1), r[10], nil
 			f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
 			m.depth++
 			r[10] = frameTop(m.depth)
 			pc = int(entry)
 			continue
+		case kLoop:
+			// bpf_loop(nr_loops, callback, ctx, flags), inlined as the
+			// kernel's verifier inlines it: the callback runs as a call
+			// from this frame, again and again, until it returns 1 or
+			// has run nr_loops times; then r0 is the number of calls.
+			if budget -= int64(o.cost); budget < 0 {
+				return stopBudget, pc, budget
+			}
+			n := uint64(uint32(r[1]))
+			switch {
+			case r[4] != 0:
+				r[0] = errEINVAL
+			case n > maxLoops:
+				r[0] = errE2BIG
+			case n == 0:
+				r[0] = 0
+			default:
+				id, ok := funcID(r[2])
+				if !ok || uint64(id) >= uint64(len(funcEntry)) || funcEntry[id] < 0 {
+					return stopCallTarget, pc, budget
+				}
+				if m.depth+1 >= MaxFrames {
+					return stopCallDepth, pc, budget
+				}
+				d := m.depth & (MaxFrames - 1)
+				l := &m.loops[d]
+				l.i, l.n, l.entry, l.ctx = 1, n, funcEntry[id], r[3]
+				f := &m.frames[d]
+				f.ret, f.fp, f.loop = int32(pc+1), r[10], l
+				f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
+				m.depth++
+				r[10] = frameTop(m.depth)
+				r[1], r[2] = 0, l.ctx
+				pc = int(l.entry)
+				continue
+			}
 		case kExit:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
@@ -826,8 +871,16 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			if m.depth == base {
 				return stopExit, pc, budget
 			}
+			f := &m.frames[(m.depth-1)&(MaxFrames-1)]
+			if l := f.loop; l != nil && r[0] != 1 && l.i < l.n { // the next call of a bpf_loop callback
+				r[1], r[2] = l.i, l.ctx
+				l.i++
+				pc = int(l.entry)
+				continue
+			} else if l != nil {
+				r[0] = l.i // calls made
+			}
 			m.depth--
-			f := &m.frames[m.depth&(MaxFrames-1)]
 			r[6], r[7], r[8], r[9] = f.callee[0], f.callee[1], f.callee[2], f.callee[3]
 			r[10] = f.fp
 			pc = int(f.ret)

@@ -254,8 +254,8 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 			emit(o, i)
 			i++
 			continue
-		case ins.IsHelperCall() && ins.Imm == helpers.TailCallID:
-			// the interpreter runs tail calls itself
+		case ins.IsHelperCall() && (ins.Imm == helpers.TailCallID || ins.Imm == helpers.LoopID):
+			// the interpreter runs these itself
 		case ins.IsHelperCall():
 			h, err := table.Lookup(helpers.ID(ins.Imm))
 			if err != nil {
@@ -308,12 +308,21 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 // fuse merges op o into the op before it, in the same block, when a
 // superinstruction does both: `rD = rS; rD += K` (how clang computes a
 // pointer plus an offset: stack keys, packet bounds) becomes rD = rS + K.
+// The register form, `rD = rS; rD += rT`, becomes rD = rS + rT (the
+// address of element rT of an array at rS).
 func fuse(prev *op, o op) bool {
-	if prev.kind == kMov64X && o.kind == kAdd64K && o.dst == prev.dst {
-		prev.kind, prev.imm = kMovAdd64, o.imm
-		return true
+	if prev.kind != kMov64X || o.dst != prev.dst {
+		return false
 	}
-	return false
+	switch {
+	case o.kind == kAdd64K:
+		prev.kind, prev.imm = kMovAdd64, o.imm
+	case o.kind == kAdd64X && o.src != o.dst:
+		prev.kind, prev.imm = kMovAddX64, int64(o.src)
+	default:
+		return false
+	}
+	return true
 }
 
 // imm64 is the value an ld_imm64 loads: a constant, a function value, a
@@ -476,6 +485,8 @@ func lowerOne(ins asm.Instruction) (op, error) {
 				o.kind, o.dst = kCallX, uint8(r)
 			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.TailCallID:
 				o.kind = kTailCall
+			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.LoopID:
+				o.kind = kLoop
 			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.MapLookupElemID:
 				o.kind = kMapLookup
 			case ins.Src == asm.PseudoCallHelper:

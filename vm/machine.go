@@ -14,6 +14,14 @@ type frame struct {
 	ret    int32 // op index to continue at
 	callee [4]uint64
 	fp     uint64
+	loop   *loopState // set while bpf_loop calls its callback from this frame
+}
+
+// loopState is an inlined bpf_loop in progress (see kLoop).
+type loopState struct {
+	i, n  uint64 // the next index and the number of calls
+	entry int32  // the callback's entry op
+	ctx   uint64 // callback_ctx, the callback's r2
 }
 
 // Machine runs a Program.
@@ -26,6 +34,7 @@ type Machine struct {
 	scratch  [MaxFrames * scratchSlot]byte
 	data     []byte
 	frames   [MaxFrames]frame
+	loops    [MaxFrames]loopState // the frames' loopState, preallocated
 	ctx      Context
 	ctxWords [contextWords]uint64 // see SetContextWord
 	ctxMask  uint64
@@ -43,14 +52,14 @@ type Machine struct {
 func (p *Program) NewMachine() *Machine {
 	m := &Machine{prog: p, budget: p.budget}
 	m.regions = make([]region, FirstMapRegion-1+len(p.maps))
-	m.regions[stackRegion-1] = region{name: "stack", mem: m.stack[:], writable: true}
-	m.regions[dataRegion-1] = region{name: "data", writable: true}
-	m.regions[ContextRegion-1] = region{name: "ctx"}
-	m.regions[PacketRegion-1] = region{name: "packet", writable: true}
-	m.regions[ScratchRegion-1] = region{name: "helper scratch", mem: m.scratch[:]}
+	m.regions[stackRegion-1] = region{mem: m.stack[:], writable: true}
+	m.regions[dataRegion-1] = region{writable: true}
+	m.regions[ContextRegion-1] = region{}
+	m.regions[PacketRegion-1] = region{writable: true}
+	m.regions[ScratchRegion-1] = region{mem: m.scratch[:]}
 	m.arrays = make([]array, len(p.maps))
 	for i, mp := range p.maps {
-		m.regions[mapRegion(i)-1] = region{name: "map " + mp.Spec().Name, mem: mp.Values(), writable: !mp.Spec().ReadOnly}
+		m.regions[mapRegion(i)-1] = region{mem: mp.Values(), writable: !mp.Spec().ReadOnly}
 		if elem, n, ok := mp.ArrayLayout(); ok {
 			m.arrays[i] = array{base: regionBase(mapRegion(i)), elemSize: uint64(elem), maxEntries: uint64(n)}
 		}

@@ -245,3 +245,92 @@ func TestFunctionPointerInMap(t *testing.T) {
 		t.Fatalf("got %d, %v; want 60", ret, err)
 	}
 }
+
+// TestLoopInlined covers the inlined bpf_loop's edges: a callback that
+// stops early, nested loops, zero loops, bad flags, too many loops.
+func TestLoopInlined(t *testing.T) {
+	tests := []struct {
+		desc string
+		src  string
+		want uint64
+	}{
+		{"stop at index 3: four calls", `
+			r1 = 100
+			r2 = stop3 ll
+			r3 = 0
+			r4 = 0
+			call 181
+			exit
+		stop3:
+			r0 = 0
+			if r1 != 3 goto +1
+			r0 = 1
+			exit`, 4},
+		{"nested: 3 outer calls of 4 inner ones", `
+			r1 = 0
+			*(u64 *)(r10 - 8) = r1
+			r1 = 3
+			r2 = outer ll
+			r3 = r10
+			r3 += -8
+			r4 = 0
+			call 181
+			r0 = *(u64 *)(r10 - 8)
+			exit
+		outer:
+			r6 = r2
+			r1 = 4
+			r2 = inner ll
+			r3 = r6
+			r4 = 0
+			call 181
+			r0 = 0
+			exit
+		inner:
+			r1 = *(u64 *)(r2 + 0)
+			r1 += 1
+			*(u64 *)(r2 + 0) = r1
+			r0 = 0
+			exit`, 12},
+		{"zero loops", `
+			r1 = 0
+			r2 = cb ll
+			r3 = 0
+			r4 = 0
+			call 181
+			exit
+		cb:
+			r0 = 0
+			exit`, 0},
+		{"flags must be 0", `
+			r1 = 1
+			r2 = cb ll
+			r3 = 0
+			r4 = 1
+			call 181
+			exit
+		cb:
+			r0 = 0
+			exit`, 1<<64 - 22},
+		{"at most 1<<23 loops", `
+			r1 = 1
+			r1 <<= 23
+			r1 += 1
+			r2 = cb ll
+			r3 = 0
+			r4 = 0
+			call 181
+			exit
+		cb:
+			r0 = 0
+			exit`, 1<<64 - 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			ret, err := loadWithMaps(t, tt.src).NewMachine().RunRaw(nil)
+			if err != nil || ret != tt.want {
+				t.Errorf("got %d, %v; want %d", ret, err, tt.want)
+			}
+		})
+	}
+}

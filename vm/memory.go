@@ -16,9 +16,9 @@ const (
 
 const regionShift = 32
 
-// region is memory the program may access.
+// region is memory the program may access (32 bytes, so the table indexes
+// with a shift).
 type region struct {
-	name     string
 	mem      []byte
 	writable bool
 }
@@ -78,8 +78,29 @@ func store(regions []region, a, n uint64) []byte {
 	return mem[o : o+n : o+n]
 }
 
+// regionName names a region for error messages.
+func (m *Machine) regionName(id int) string {
+	switch id {
+	case stackRegion:
+		return "stack"
+	case dataRegion:
+		return "data"
+	case ContextRegion:
+		return "ctx"
+	case PacketRegion:
+		return "packet"
+	case ScratchRegion:
+		return "helper scratch"
+	}
+	if i := id - FirstMapRegion; i >= 0 && i < len(m.prog.maps) {
+		return "map " + m.prog.maps[i].Spec().Name
+	}
+	return "?"
+}
+
 // describe names an address for an error message.
-func describe(regions []region, a uint64) string {
+func (m *Machine) describe(a uint64) string {
+	regions := m.regions
 	i := a>>regionShift - 1
 	if i >= uint64(len(regions)) {
 		if a < 1<<regionShift {
@@ -89,7 +110,7 @@ func describe(regions []region, a uint64) string {
 	}
 	r := regions[i]
 	o := a & (1<<regionShift - 1)
-	s := fmt.Sprintf("%s+%d of %d bytes", r.name, o, len(r.mem))
+	s := fmt.Sprintf("%s+%d of %d bytes", m.regionName(int(i)+1), o, len(r.mem))
 	if !r.writable {
 		s += ", read-only"
 	}
@@ -107,7 +128,7 @@ func (m *Machine) Memory(addr, n uint64, write bool) ([]byte, error) {
 		}
 	}
 	if b == nil && n > 0 {
-		return nil, fmt.Errorf("%w: %d bytes at %#x (%s)", ErrMemory, n, addr, describe(m.regions, addr))
+		return nil, fmt.Errorf("%w: %d bytes at %#x (%s)", ErrMemory, n, addr, m.describe(addr))
 	}
 	return b, nil
 }

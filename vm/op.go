@@ -44,7 +44,8 @@ const (
 	kMovSX16_64
 	kMovSX32_64
 	kNeg64
-	kMovAdd64 // superinstruction: dst = src + imm (rD = rS; rD += K)
+	kMovAdd64  // superinstruction: dst = src + imm (rD = rS; rD += K)
+	kMovAddX64 // superinstruction: dst = src + r[imm] (rD = rS; rD += rT)
 
 	// 32-bit ALU: the result is zero-extended.
 	kAdd32K
@@ -182,6 +183,7 @@ const (
 	kCallLocal  // target: entry op of the callee
 	kCallX      // dst: the register holding a function value
 	kTailCall   // bpf_tail_call(ctx, prog_array, index)
+	kLoop       // bpf_loop(nr_loops, callback, ctx, flags), inlined
 	kExit
 	kCharge   // a block falls through into a jump target: charge its cost
 	kLdPacket // legacy LD_ABS/LD_IND: off = width, src = index register or 0xff

@@ -11,7 +11,7 @@ var (
 
 func (m *Machine) memTrap(pc int, addr uint64, size int, write bool) error {
 	return &Trap{Kind: ErrMemory, Index: int(m.cur.slotOf[pc]), Addr: addr, Size: size,
-		Write: write, Where: describe(m.regions, addr)}
+		Write: write, Where: m.describe(addr)}
 }
 
 func (m *Machine) budgetTrap(pc int) error {

@@ -120,6 +120,17 @@ func TestRun(t *testing.T) {
 			r0 = *(u64 *)(r10 - 8)
 			r0 += r2
 			exit`, nil, 33},
+		{"rD = rS; rD += rT fuse; rD += rD does not", `
+			r1 = 5
+			r2 = 7
+			r3 = r1
+			r3 += r2
+			r4 = r2
+			r4 += r4
+			r0 = r3
+			r0 <<= 8
+			r0 |= r4
+			exit`, nil, 12<<8 | 14},
 		{"legacy callx encoding runs like the current one", `
 			r2 = one ll
 			callx r2
