@@ -35,6 +35,7 @@ const (
 	stopCallTarget             // callx on a value that is not a function of this program
 	stopCallDepth              // a call beyond MaxFrames
 	stopPacketLoad             // LD_ABS / LD_IND
+	stopLoop                   // bpf_loop (the block is charged)
 	stopBadOp                  // an op kind the loop does not know
 )
 
@@ -327,445 +328,225 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			pc = int(o.target)
 			continue
 		case kJeq64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] == uint64(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJeq64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] == r[o.src&15] {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJne64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] != uint64(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJne64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] != r[o.src&15] {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJgt64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] > uint64(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJgt64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] > r[o.src&15] {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJge64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] >= uint64(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJge64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] >= r[o.src&15] {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJlt64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] < uint64(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJlt64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] < r[o.src&15] {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJle64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] <= uint64(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJle64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15] <= r[o.src&15] {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsgt64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) > o.imm {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsgt64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) > int64(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsge64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) >= o.imm {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsge64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) >= int64(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJslt64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) < o.imm {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJslt64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) < int64(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsle64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) <= o.imm {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsle64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int64(r[o.dst&15]) <= int64(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJset64K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15]&uint64(o.imm) != 0 {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJset64X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if r[o.dst&15]&r[o.src&15] != 0 {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJeq32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) == uint32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJeq32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) == uint32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJne32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) != uint32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJne32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) != uint32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJgt32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) > uint32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJgt32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) > uint32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJge32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) >= uint32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJge32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) >= uint32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJlt32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) < uint32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJlt32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) < uint32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJle32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) <= uint32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJle32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15]) <= uint32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsgt32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) > int32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsgt32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) > int32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsge32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) >= int32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsge32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) >= int32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJslt32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) < int32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJslt32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) < int32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsle32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) <= int32(o.imm) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJsle32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if int32(r[o.dst&15]) <= int32(r[o.src&15]) {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJset32K:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15])&uint32(o.imm) != 0 {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kJset32X:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
 			if uint32(r[o.dst&15])&uint32(r[o.src&15]) != 0 {
-				pc = int(o.target)
-				continue
+				goto taken
 			}
-			pc += int(o.skip)
-			budget += int64(o.skip)
+			goto notTaken
 		case kMayGoto:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
@@ -822,48 +603,17 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 				return stopCallDepth, pc, budget
 			}
 			f := &m.frames[m.depth&(MaxFrames-1)]
-			f.ret, f.fp, f.loop = int32(pc+1), r[10], nil
+			f.ret, f.fp, f.loop = int32(pc+1), r[10], false
 			f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
 			m.depth++
 			r[10] = frameTop(m.depth)
 			pc = int(entry)
 			continue
 		case kLoop:
-			// bpf_loop(nr_loops, callback, ctx, flags), inlined as the
-			// kernel's verifier inlines it: the callback runs as a call
-			// from this frame, again and again, until it returns 1 or
-			// has run nr_loops times; then r0 is the number of calls.
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
 			}
-			n := uint64(uint32(r[1]))
-			switch {
-			case r[4] != 0:
-				r[0] = errEINVAL
-			case n > maxLoops:
-				r[0] = errE2BIG
-			case n == 0:
-				r[0] = 0
-			default:
-				id, ok := funcID(r[2])
-				if !ok || uint64(id) >= uint64(len(funcEntry)) || funcEntry[id] < 0 {
-					return stopCallTarget, pc, budget
-				}
-				if m.depth+1 >= MaxFrames {
-					return stopCallDepth, pc, budget
-				}
-				d := m.depth & (MaxFrames - 1)
-				l := &m.loops[d]
-				l.i, l.n, l.entry, l.ctx = 1, n, funcEntry[id], r[3]
-				f := &m.frames[d]
-				f.ret, f.fp, f.loop = int32(pc+1), r[10], l
-				f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
-				m.depth++
-				r[10] = frameTop(m.depth)
-				r[1], r[2] = 0, l.ctx
-				pc = int(l.entry)
-				continue
-			}
+			return stopLoop, pc, budget
 		case kExit:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
@@ -871,14 +621,19 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			if m.depth == base {
 				return stopExit, pc, budget
 			}
-			f := &m.frames[(m.depth-1)&(MaxFrames-1)]
-			if l := f.loop; l != nil && r[0] != 1 && l.i < l.n { // the next call of a bpf_loop callback
-				r[1], r[2] = l.i, l.ctx
-				l.i++
-				pc = int(l.entry)
-				continue
-			} else if l != nil {
-				r[0] = l.i // calls made
+			// No pointers in frames: storing one would cost a write barrier,
+			// a call, and the loop would lose its registers to the stack.
+			caller := (m.depth - 1) & (MaxFrames - 1)
+			f := &m.frames[caller]
+			if f.loop {
+				if l := &m.loops[caller]; r[0] != 1 && l.i < l.n { // the next call of a bpf_loop callback
+					r[1], r[2] = l.i, l.ctx
+					l.i++
+					pc = int(l.entry)
+					continue
+				} else {
+					r[0] = l.i // calls made
+				}
 			}
 			m.depth--
 			r[6], r[7], r[8], r[9] = f.callee[0], f.callee[1], f.callee[2], f.callee[3]
@@ -896,6 +651,22 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			return stopBadOp, pc, budget
 		}
 		pc++
+		continue
+
+		// The two ends of a conditional jump, shared by every condition:
+		// charge the block, then go to the target, or on (skipping the
+		// goto a threaded jump stands for, see threadJumps).
+	taken:
+		if budget -= int64(o.cost); budget < 0 {
+			return stopBudget, pc, budget
+		}
+		pc = int(o.target)
+		continue
+	notTaken:
+		if budget -= int64(o.cost) - int64(o.skip); budget < 0 {
+			return stopBudget, pc, budget
+		}
+		pc += 1 + int(o.skip)
 	}
 }
 
@@ -958,6 +729,13 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: r[o.dst&15]}
 		case stopCallDepth:
 			return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
+		case stopLoop:
+			next, err := m.startLoop(pc)
+			if err != nil {
+				return 0, err
+			}
+			pc = next
+			continue
 		case stopPacketLoad:
 			v, ok, err := m.legacyPacketLoad(o, r)
 			if err != nil {
@@ -992,4 +770,43 @@ func storeValue(o *op, r *[16]uint64) uint64 {
 		return uint64(o.imm)
 	}
 	return r[o.src&15]
+}
+
+// startLoop runs bpf_loop(nr_loops, callback, ctx, flags) at op pc, inlined
+// as the kernel's verifier inlines it: the callback runs as a call from
+// this frame, again and again (see kExit), until it returns 1 or has run
+// nr_loops times; then r0 is the number of calls. It returns the op to go
+// on at.
+func (m *Machine) startLoop(pc int) (int, error) {
+	r := &m.regs
+	p := m.cur
+	n := uint64(uint32(r[1]))
+	switch {
+	case r[4] != 0:
+		r[0] = errEINVAL
+		return pc + 1, nil
+	case n > maxLoops:
+		r[0] = errE2BIG
+		return pc + 1, nil
+	case n == 0:
+		r[0] = 0
+		return pc + 1, nil
+	}
+	id, ok := funcID(r[2])
+	if !ok || uint64(id) >= uint64(len(p.funcEntry)) || p.funcEntry[id] < 0 {
+		return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: r[2]}
+	}
+	if m.depth+1 >= MaxFrames {
+		return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
+	}
+	d := m.depth & (MaxFrames - 1)
+	l := &m.loops[d]
+	l.i, l.n, l.entry, l.ctx = 1, n, p.funcEntry[id], r[3]
+	f := &m.frames[d]
+	f.ret, f.fp, f.loop = int32(pc+1), r[10], true
+	f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
+	m.depth++
+	r[10] = frameTop(m.depth)
+	r[1], r[2] = 0, l.ctx
+	return int(l.entry), nil
 }

@@ -14,7 +14,7 @@ type frame struct {
 	ret    int32 // op index to continue at
 	callee [4]uint64
 	fp     uint64
-	loop   *loopState // set while bpf_loop calls its callback from this frame
+	loop   bool // bpf_loop calls its callback from this frame (state in Machine.loops)
 }
 
 // loopState is an inlined bpf_loop in progress (see kLoop).
