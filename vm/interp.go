@@ -10,6 +10,7 @@ package vm
 import (
 	"encoding/binary"
 	"math/bits"
+	"sync/atomic"
 )
 
 // maxLoops is BPF_MAX_LOOPS: may_goto iterations per run, bpf_loop calls.
@@ -30,12 +31,12 @@ const (
 	stopTailCall               // a tail call (the block is charged)
 	stopSlowLoad               // a load the region table refused: a context field or a fault
 	stopSlowStore              // a store the region table refused
-	stopFault                  // an atomic outside writable memory
 	stopBudget                 // the instruction budget ran out
 	stopCallTarget             // callx on a value that is not a function of this program
 	stopCallDepth              // a call beyond MaxFrames
 	stopPacketLoad             // LD_ABS / LD_IND
 	stopLoop                   // bpf_loop (the block is charged)
+	stopAtomic                 // an atomic other than an aligned add
 	stopBadOp                  // an op kind the loop does not know
 )
 
@@ -303,22 +304,29 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			}
 
 		// Atomics.
-		case kAtomicAdd32, kAtomicOr32, kAtomicAnd32, kAtomicXor32,
-			kAtomicFetchAdd32, kAtomicFetchOr32, kAtomicFetchAnd32, kAtomicFetchXor32,
-			kXchg32, kCmpXchg32:
-			b := store(regions, r[o.dst&15]+uint64(o.off), 4)
-			if b == nil {
-				return stopFault, pc, budget
+		case kAtomicAdd64: // the counter idiom stays in the loop (an intrinsic, no call)
+			if b := store(regions, r[o.dst&15]+uint64(o.off), 8); b != nil {
+				if w := word64(b); w != nil {
+					atomic.AddUint64(w, r[o.src&15])
+					break
+				}
 			}
-			atomic32(o, b, r)
-		case kAtomicAdd64, kAtomicOr64, kAtomicAnd64, kAtomicXor64,
+			return stopAtomic, pc, budget
+		case kAtomicAdd32:
+			if b := store(regions, r[o.dst&15]+uint64(o.off), 4); b != nil {
+				if w := word32(b); w != nil {
+					atomic.AddUint32(w, uint32(r[o.src&15]))
+					break
+				}
+			}
+			return stopAtomic, pc, budget
+		case kAtomicOr32, kAtomicAnd32, kAtomicXor32,
+			kAtomicFetchAdd32, kAtomicFetchOr32, kAtomicFetchAnd32, kAtomicFetchXor32,
+			kXchg32, kCmpXchg32,
+			kAtomicOr64, kAtomicAnd64, kAtomicXor64,
 			kAtomicFetchAdd64, kAtomicFetchOr64, kAtomicFetchAnd64, kAtomicFetchXor64,
 			kXchg64, kCmpXchg64:
-			b := store(regions, r[o.dst&15]+uint64(o.off), 8)
-			if b == nil {
-				return stopFault, pc, budget
-			}
-			atomic64(o, b, r)
+			return stopAtomic, pc, budget
 
 		// Jumps.
 		case kJa:
@@ -717,12 +725,21 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, r)); err != nil {
 				return 0, err
 			}
-		case stopFault:
+		case stopAtomic:
 			size := 8
 			if atomicIs32(o.kind) {
 				size = 4
 			}
-			return 0, m.memTrap(pc, r[o.dst&15]+uint64(o.off), size, true)
+			addr := r[o.dst&15] + uint64(o.off)
+			b := store(m.regions, addr, uint64(size))
+			if b == nil {
+				return 0, m.memTrap(pc, addr, size, true)
+			}
+			if size == 4 {
+				atomic32(o, b, r)
+			} else {
+				atomic64(o, b, r)
+			}
 		case stopBudget:
 			return 0, m.budgetTrap(pc)
 		case stopCallTarget:
