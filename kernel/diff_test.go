@@ -30,34 +30,42 @@ func (c callxObject) Update(name string, key, value []byte) error {
 	return m.Update(key, value, maps.UpdateAny)
 }
 
+// loadBoth loads a test program into the kernel and into callx, fills the
+// maps of both the same way, and returns callx's runner for it.
+func loadBoth(tb testing.TB, pt progTest) (*Collection, *callx.Object, *callx.Runner) {
+	tb.Helper()
+	path := filepath.Join(progDir, pt.object+".bpf.o")
+	k, err := Load(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { k.Close() })
+	obj, err := callx.OpenObject(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if pt.setup != nil {
+		pt.setup(tb, k)
+		pt.setup(tb, callxObject{obj})
+	}
+	prog, err := obj.Program(pt.prog)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	runner, err := prog.NewRunner()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return k, obj, runner
+}
+
 func TestDifferential(t *testing.T) {
 	if err := Available(); err != nil {
 		t.Skipf("the kernel is not available as an oracle here: %v", err)
 	}
 	for _, pt := range progTests {
 		t.Run(pt.name, func(t *testing.T) {
-			path := filepath.Join(progDir, pt.object+".bpf.o")
-			k, err := Load(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer k.Close()
-			obj, err := callx.OpenObject(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if pt.setup != nil {
-				pt.setup(t, k)
-				pt.setup(t, callxObject{obj})
-			}
-			prog, err := obj.Program(pt.prog)
-			if err != nil {
-				t.Fatal(err)
-			}
-			runner, err := prog.NewRunner()
-			if err != nil {
-				t.Fatal(err)
-			}
+			k, obj, runner := loadBoth(t, pt)
 			ran, mismatches := 0, 0
 			for i, f := range readPcap(t, pt.pcap) {
 				kr, kerr := k.Run(pt.prog, f, 1)
@@ -201,28 +209,7 @@ func TestDifferentialRepeat(t *testing.T) {
 	}
 	for _, pt := range progTests {
 		t.Run(pt.name, func(t *testing.T) {
-			path := filepath.Join(progDir, pt.object+".bpf.o")
-			k, err := Load(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer k.Close()
-			obj, err := callx.OpenObject(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if pt.setup != nil {
-				pt.setup(t, k)
-				pt.setup(t, callxObject{obj})
-			}
-			prog, err := obj.Program(pt.prog)
-			if err != nil {
-				t.Fatal(err)
-			}
-			runner, err := prog.NewRunner()
-			if err != nil {
-				t.Fatal(err)
-			}
+			k, _, runner := loadBoth(t, pt)
 			for _, n := range []int{1, 2, 3, 5, 8, 13, 26, 27, 40, 100} {
 				kr, err := k.Run(pt.prog, pt.bench(), n)
 				if err != nil {

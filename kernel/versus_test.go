@@ -4,12 +4,7 @@
 
 package kernel
 
-import (
-	"path/filepath"
-	"testing"
-
-	"github.com/callx/callx"
-)
+import "testing"
 
 // BenchmarkVersusKernel reports, per program, callx's time per run
 // ("callx-ns/run"), the kernel's ("kernel-ns/run", BPF_PROG_TEST_RUN's own
@@ -22,16 +17,7 @@ func BenchmarkVersusKernel(b *testing.B) {
 	}
 	for _, pt := range progTests {
 		b.Run(pt.name, func(b *testing.B) {
-			path := filepath.Join(progDir, pt.object+".bpf.o")
-			k := load(b, pt.object)
-			obj, err := callx.OpenObject(path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if pt.setup != nil {
-				pt.setup(b, k)
-				pt.setup(b, callxObject{obj})
-			}
+			k, _, runner := loadBoth(b, pt)
 			frame := pt.bench()
 			kernelNs := 0.0
 			for range 3 {
@@ -42,14 +28,6 @@ func BenchmarkVersusKernel(b *testing.B) {
 				if ns := float64(res.Duration.Nanoseconds()); kernelNs == 0 || ns < kernelNs {
 					kernelNs = ns
 				}
-			}
-			prog, err := obj.Program(pt.prog)
-			if err != nil {
-				b.Fatal(err)
-			}
-			runner, err := prog.NewRunner()
-			if err != nil {
-				b.Fatal(err)
 			}
 			if _, err := runner.Repeat(frame, benchRepeat); err != nil { // warm up, as the kernel's runs did
 				b.Fatal(err)
