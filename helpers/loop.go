@@ -8,7 +8,7 @@ import "fmt"
 const maxLoops = 1 << 23
 
 // loop calls callback(i, ctx) for i in 0..nr_loops until it returns 1, and
-// returns the number of calls.
+// returns the number of calls (a nonzero result stops, as in the kernel).
 var loop = &Helper{
 	ID: 181, Name: "loop",
 	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgAnything, ArgCallback, ArgAnything, ArgAnything}},
@@ -25,7 +25,7 @@ var loop = &Helper{
 			if err != nil {
 				return 0, fmt.Errorf("bpf_loop callback: %w", err)
 			}
-			if ret == 1 {
+			if ret != 0 {
 				return uint64(i + 1), nil
 			}
 		}

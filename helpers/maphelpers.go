@@ -77,7 +77,7 @@ var mapDeleteElem = &Helper{
 }
 
 // forEachMapElem calls callback(map, &key, &value, ctx) for each element
-// until it returns 1, and returns how many elements it visited.
+// until it returns nonzero, and returns how many elements it visited.
 var forEachMapElem = &Helper{
 	ID: 164, Name: "for_each_map_elem",
 	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgConstMapPtr, ArgCallback, ArgAnything, ArgAnything}},
@@ -101,7 +101,7 @@ var forEachMapElem = &Helper{
 				cbErr = fmt.Errorf("for_each_map_elem callback: %w", err)
 				return true
 			}
-			return ret == 1
+			return ret != 0 // 0 goes on, anything else stops, as in the kernel
 		})
 		if cbErr != nil {
 			return 0, cbErr

@@ -123,4 +123,7 @@ const (
 	TailCallID = 12
 	// LoopID is bpf_loop's: the engine inlines it, as the kernel's verifier does.
 	LoopID = 181
+	// ForEachMapElemID is bpf_for_each_map_elem's: the engine inlines it
+	// for arrays.
+	ForEachMapElemID = 164
 )

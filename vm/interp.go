@@ -35,7 +35,7 @@ const (
 	stopCallTarget             // callx on a value that is not a function of this program
 	stopCallDepth              // a call beyond MaxFrames
 	stopPacketLoad             // LD_ABS / LD_IND
-	stopLoop                   // bpf_loop (the block is charged)
+	stopLoop                   // bpf_loop or for_each_map_elem (the block is charged)
 	stopAtomic                 // an atomic other than an aligned add
 	stopBadOp                  // an op kind the loop does not know
 )
@@ -617,7 +617,7 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			r[10] = frameTop(m.depth)
 			pc = int(entry)
 			continue
-		case kLoop:
+		case kLoop, kForEach:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
 			}
@@ -633,9 +633,14 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			// a call, and the loop would lose its registers to the stack.
 			caller := (m.depth - 1) & (MaxFrames - 1)
 			f := &m.frames[caller]
-			if f.loop {
-				if l := &m.loops[caller]; r[0] != 1 && l.i < l.n { // the next call of a bpf_loop callback
-					r[1], r[2] = l.i, l.ctx
+			if f.loop { // a bpf_loop or for_each_map_elem callback returned
+				if l := &m.loops[caller]; r[0] == 0 && l.i < l.n { // call it again
+					if l.mapRef != 0 { // (map, &key, &value, ctx), key in scratch
+						le.PutUint32(m.scratch[caller*scratchSlot:], uint32(l.i))
+						r[1], r[2], r[3], r[4] = l.mapRef, l.keyAddr, l.base+l.i*l.elemSize, l.ctx
+					} else { // (index, ctx)
+						r[1], r[2] = l.i, l.ctx
+					}
 					l.i++
 					pc = int(l.entry)
 					continue
@@ -747,12 +752,22 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 		case stopCallDepth:
 			return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
 		case stopLoop:
-			next, err := m.startLoop(pc)
+			next, ok, err := m.startLoop(pc, o.kind == kForEach)
 			if err != nil {
 				return 0, err
 			}
-			pc = next
-			continue
+			if ok {
+				pc = next
+				continue
+			}
+			// for_each_map_elem over a map that is not an array: the helper
+			m.left = budget
+			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
+			budget = m.left
+			if err != nil {
+				return 0, m.helperTrap(pc, err)
+			}
+			r[0] = v
 		case stopPacketLoad:
 			v, ok, err := m.legacyPacketLoad(o, r)
 			if err != nil {
@@ -789,41 +804,62 @@ func storeValue(o *op, r *[16]uint64) uint64 {
 	return r[o.src&15]
 }
 
-// startLoop runs bpf_loop(nr_loops, callback, ctx, flags) at op pc, inlined
-// as the kernel's verifier inlines it: the callback runs as a call from
-// this frame, again and again (see kExit), until it returns 1 or has run
-// nr_loops times; then r0 is the number of calls. It returns the op to go
-// on at.
-func (m *Machine) startLoop(pc int) (int, error) {
+// startLoop starts bpf_loop(nr_loops, callback, ctx, flags) or, over an
+// array, bpf_for_each_map_elem(map, callback, ctx, flags) at op pc, inlined
+// as the kernel's verifier inlines bpf_loop: the callback runs as a call
+// from this frame, again and again (see kExit), until it returns nonzero or
+// has run for every index or element; then r0 is the number of calls. It
+// returns the op to go on at, or ok = false when the helper must run (a
+// for_each over a map that is not an array).
+func (m *Machine) startLoop(pc int, forEach bool) (next int, ok bool, err error) {
 	r := &m.regs
 	p := m.cur
-	n := uint64(uint32(r[1]))
+	var n uint64
+	var a array
+	if forEach {
+		i, isMap := mapIndex(r[1])
+		if !isMap || i >= len(m.arrays) || m.arrays[i].elemSize == 0 {
+			return 0, false, nil
+		}
+		a, n = m.arrays[i], m.arrays[i].maxEntries
+	} else {
+		n = uint64(uint32(r[1]))
+	}
 	switch {
 	case r[4] != 0:
 		r[0] = errEINVAL
-		return pc + 1, nil
+		return pc + 1, true, nil
 	case n > maxLoops:
 		r[0] = errE2BIG
-		return pc + 1, nil
+		return pc + 1, true, nil
 	case n == 0:
 		r[0] = 0
-		return pc + 1, nil
+		return pc + 1, true, nil
 	}
-	id, ok := funcID(r[2])
-	if !ok || uint64(id) >= uint64(len(p.funcEntry)) || p.funcEntry[id] < 0 {
-		return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: r[2]}
+	id, isFunc := funcID(r[2])
+	if !isFunc || uint64(id) >= uint64(len(p.funcEntry)) || p.funcEntry[id] < 0 {
+		return 0, false, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: r[2]}
 	}
 	if m.depth+1 >= MaxFrames {
-		return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
+		return 0, false, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
 	}
 	d := m.depth & (MaxFrames - 1)
 	l := &m.loops[d]
-	l.i, l.n, l.entry, l.ctx = 1, n, p.funcEntry[id], r[3]
+	*l = loopState{i: 1, n: n, entry: p.funcEntry[id], ctx: r[3]}
+	if forEach {
+		l.mapRef, l.base, l.elemSize = r[1], a.base, a.elemSize
+		l.keyAddr = regionBase(ScratchRegion) + uint64(d*scratchSlot)
+		binary.LittleEndian.PutUint32(m.scratch[d*scratchSlot:], 0)
+	}
 	f := &m.frames[d]
 	f.ret, f.fp, f.loop = int32(pc+1), r[10], true
 	f.callee = [4]uint64{r[6], r[7], r[8], r[9]}
 	m.depth++
 	r[10] = frameTop(m.depth)
-	r[1], r[2] = 0, l.ctx
-	return int(l.entry), nil
+	if forEach {
+		r[1], r[2], r[3], r[4] = l.mapRef, l.keyAddr, l.base, l.ctx
+	} else {
+		r[1], r[2] = 0, l.ctx
+	}
+	return int(l.entry), true, nil
 }

@@ -283,7 +283,7 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 	for k := range p.ops {
 		o := &p.ops[k]
 		slot := p.slotOf[k]
-		if o.kind == kCharge || o.kind == kCallHelper || o.kind == kMapLookup {
+		if o.kind == kCharge || o.kind == kCallHelper || o.kind == kMapLookup || o.kind == kForEach {
 			continue
 		}
 		if t := c.target[slot]; t >= 0 && o.kind != kLdImm64 {
@@ -487,6 +487,8 @@ func lowerOne(ins asm.Instruction) (op, error) {
 				o.kind = kTailCall
 			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.LoopID:
 				o.kind = kLoop
+			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.ForEachMapElemID:
+				o.kind = kForEach
 			case ins.Src == asm.PseudoCallHelper && ins.Imm == helpers.MapLookupElemID:
 				o.kind = kMapLookup
 			case ins.Src == asm.PseudoCallHelper:

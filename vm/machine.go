@@ -17,11 +17,15 @@ type frame struct {
 	loop   bool // bpf_loop calls its callback from this frame (state in Machine.loops)
 }
 
-// loopState is an inlined bpf_loop in progress (see kLoop).
+// loopState is an inlined bpf_loop or for_each_map_elem in progress (see
+// startLoop).
 type loopState struct {
 	i, n  uint64 // the next index and the number of calls
 	entry int32  // the callback's entry op
-	ctx   uint64 // callback_ctx, the callback's r2
+	ctx   uint64 // callback_ctx
+	// for_each_map_elem over an array: the map reference, the address of
+	// the key in scratch memory, and the array's layout
+	mapRef, keyAddr, base, elemSize uint64
 }
 
 // Machine runs a Program.

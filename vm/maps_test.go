@@ -334,3 +334,38 @@ func TestLoopInlined(t *testing.T) {
 		})
 	}
 }
+
+// TestForEachHashAndStop: for_each_map_elem over a hash map goes through
+// the helper; any nonzero callback result stops, as in the kernel.
+func TestForEachHashAndStop(t *testing.T) {
+	h := newMap(t, maps.Spec{Name: "h", Type: maps.Hash, KeySize: 4, ValueSize: 8, MaxEntries: 8})
+	arr := newMap(t, maps.Spec{Name: "a", Type: maps.Array, KeySize: 4, ValueSize: 8, MaxEntries: 8})
+	for k := range uint32(5) {
+		h.Update(u32key(k), binary.LittleEndian.AppendUint64(nil, 1), maps.UpdateAny)
+	}
+	src := `
+		r1 = map_idx(0) ll
+		r2 = count ll
+		r3 = 0
+		r4 = 0
+		call 164
+		r6 = r0
+		r1 = map_idx(1) ll
+		r2 = stop ll
+		r3 = 0
+		r4 = 0
+		call 164
+		r0 <<= 8
+		r0 |= r6
+		exit
+	count:
+		r0 = 0
+		exit
+	stop:
+		r0 = 2
+		exit`
+	ret, err := loadWithMaps(t, src, h, arr).NewMachine().RunRaw(nil)
+	if err != nil || ret != 1<<8|5 {
+		t.Fatalf("got %#x, %v; want 5 hash elements visited, then 1 array element", ret, err)
+	}
+}

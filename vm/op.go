@@ -184,6 +184,7 @@ const (
 	kCallX      // dst: the register holding a function value
 	kTailCall   // bpf_tail_call(ctx, prog_array, index)
 	kLoop       // bpf_loop(nr_loops, callback, ctx, flags), inlined
+	kForEach    // bpf_for_each_map_elem: inlined for arrays, the helper (target) otherwise
 	kExit
 	kCharge   // a block falls through into a jump target: charge its cost
 	kLdPacket // legacy LD_ABS/LD_IND: off = width, src = index register or 0xff
