@@ -78,20 +78,12 @@ func (r *Runner) Repeat(pkt []byte, n int) (PacketResult, error) {
 		if err = r.xdp.Reset(pkt); err != nil {
 			return PacketResult{}, err
 		}
-		for range n {
-			if ret, err = r.Machine.RunContext(r.xdp); err != nil {
-				break
-			}
-		}
+		ret, err = r.Machine.RepeatContext(r.xdp, n)
 		return PacketResult{Retval: ret, Packet: r.xdp.Packet(), Meta: r.xdp.Meta()}, err
 	}
 	if err = r.skb.Reset(pkt); err != nil {
 		return PacketResult{}, err
 	}
-	for range n {
-		if ret, err = r.Machine.RunContext(r.skb); err != nil {
-			break
-		}
-	}
+	ret, err = r.Machine.RepeatContext(r.skb, n)
 	return PacketResult{Retval: ret, Packet: r.skb.Packet()}, err
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
 )
 
 // loadSource assembles LLVM-syntax source and lowers it.
@@ -335,5 +336,30 @@ func TestExecuted(t *testing.T) {
 	}
 	if got, want := m.Executed(), int64(2+5*1000+1); got != want {
 		t.Errorf("executed %d instructions, want %d", got, want)
+	}
+}
+
+// TestPanicsStop: a Go panic under a run (here a helper's) comes back as an
+// ErrInternal trap from every entry point, never as a crash.
+func TestPanicsStop(t *testing.T) {
+	table := helpers.NewTable(&helpers.Helper{ID: 5, Name: "boom",
+		Fn: func(helpers.Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) { panic("boom") }})
+	insns, err := asm.Assemble([]byte("call 5\nexit\n"), "boom.s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(insns, Options{Helpers: table, EntryArgs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := p.NewMachine()
+	if _, err := m.RunRaw(nil); !errors.Is(err, ErrInternal) {
+		t.Errorf("RunRaw: got %v, want ErrInternal", err)
+	}
+	if _, err := m.RepeatContext(nil, 3); !errors.Is(err, ErrInternal) {
+		t.Errorf("RepeatContext: got %v, want ErrInternal", err)
+	}
+	if _, err := m.RunRaw(nil); !errors.Is(err, ErrInternal) {
+		t.Errorf("the machine is usable after a panic: got %v", err)
 	}
 }
