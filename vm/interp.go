@@ -135,6 +135,13 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			r[o.dst&15] = r[o.src&15] + uint64(o.imm)
 		case kMovAddX64:
 			r[o.dst&15] = r[o.src&15] + r[o.imm&15]
+		case kMovAddJgt:
+			v := r[o.src&15] + uint64(o.imm)
+			r[o.dst&15] = v
+			if v > r[o.off&15] {
+				goto taken
+			}
+			goto notTaken
 
 		// 32-bit ALU.
 		case kAdd32K:

@@ -273,7 +273,7 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 			o.cost = count
 			count = 0
 		}
-		if k := len(p.ops) - 1; !c.leader[i] && k >= 0 && fuse(&p.ops[k], o) {
+		if k := len(p.ops) - 1; !c.leader[i] && k >= 0 && fuse(&p.ops[k], o, c.target[i]) {
 			opOf[i] = int32(k) // no jump lands here: the slot lives on in op k
 			continue
 		}
@@ -284,6 +284,10 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 		o := &p.ops[k]
 		slot := p.slotOf[k]
 		if o.kind == kCharge || o.kind == kCallHelper || o.kind == kMapLookup || o.kind == kForEach {
+			continue
+		}
+		if o.kind == kMovAddJgt { // fuse left the jump's target slot here
+			o.target = opOf[o.target]
 			continue
 		}
 		if t := c.target[slot]; t >= 0 && o.kind != kLdImm64 {
@@ -306,19 +310,21 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 }
 
 // fuse merges op o into the op before it, in the same block, when a
-// superinstruction does both: `rD = rS; rD += K` (how clang computes a
-// pointer plus an offset: stack keys, packet bounds) becomes rD = rS + K.
-// The register form, `rD = rS; rD += rT`, becomes rD = rS + rT (the
-// address of element rT of an array at rS).
-func fuse(prev *op, o op) bool {
-	if prev.kind != kMov64X || o.dst != prev.dst {
-		return false
-	}
+// superinstruction does both:
+//   - `rD = rS; rD += K` (how clang computes a pointer plus an offset:
+//     stack keys, packet bounds) becomes rD = rS + K;
+//   - `rD = rS; rD += rT` (the address of element rT of an array) becomes
+//     rD = rS + rT;
+//   - and the packet bounds check `rD = rS; rD += K; if rD > rE goto L`
+//     becomes one op (targetSlot is the jump's target, resolved later).
+func fuse(prev *op, o op, targetSlot int) bool {
 	switch {
-	case o.kind == kAdd64K:
+	case prev.kind == kMov64X && o.kind == kAdd64K && o.dst == prev.dst:
 		prev.kind, prev.imm = kMovAdd64, o.imm
-	case o.kind == kAdd64X && o.src != o.dst:
+	case prev.kind == kMov64X && o.kind == kAdd64X && o.dst == prev.dst && o.src != o.dst:
 		prev.kind, prev.imm = kMovAddX64, int64(o.src)
+	case prev.kind == kMovAdd64 && o.kind == kJgt64X && o.dst == prev.dst:
+		prev.kind, prev.off, prev.cost, prev.target = kMovAddJgt, int16(o.src), o.cost, int32(targetSlot)
 	default:
 		return false
 	}

@@ -46,6 +46,7 @@ const (
 	kNeg64
 	kMovAdd64  // superinstruction: dst = src + imm (rD = rS; rD += K)
 	kMovAddX64 // superinstruction: dst = src + r[imm] (rD = rS; rD += rT)
+	kMovAddJgt // superinstruction: dst = src + imm; if dst > r[off] goto target (a bounds check)
 
 	// 32-bit ALU: the result is zero-extended.
 	kAdd32K

@@ -132,6 +132,29 @@ func TestRun(t *testing.T) {
 			r0 <<= 8
 			r0 |= r4
 			exit`, nil, 12<<8 | 14},
+		{"the fused bounds check, taken", `
+			r1 = 100
+			r2 = 10
+			r3 = r2
+			r3 += 95
+			if r3 > r1 goto big
+			r0 = r3
+			exit
+		big:
+			r0 = r3
+			r0 += 1000
+			exit`, nil, 1105},
+		{"the fused bounds check, not taken", `
+			r1 = 100
+			r2 = 10
+			r3 = r2
+			r3 += 80
+			if r3 > r1 goto big
+			r0 = r3
+			exit
+		big:
+			r0 = 0
+			exit`, nil, 90},
 		{"legacy callx encoding runs like the current one", `
 			r2 = one ll
 			callx r2
