@@ -2,7 +2,9 @@
 // would decide about a program: the same verdict, for the same reason, with
 // the same log.
 //
-// So far it holds the verifier's scalar abstract domain, following Linux
+// So far it holds the control-flow pass (cfg.go: subprograms, jumps,
+// unreachable code, back-edges, with the kernel's messages in the kernel's
+// order) and the verifier's scalar abstract domain, following Linux
 // 6.12 (kernel/bpf/tnum.c, kernel/bpf/verifier.c, kernel/bpf/log.c):
 //
 //   - Tnum, what is known about each bit of a value;
