@@ -709,6 +709,16 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 		case stopExit:
 			m.left = budget
 			return r[0], nil
+		case stopLoop:
+			next, ok, err := m.startLoop(pc, o.kind == kForEach)
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				pc = next
+				continue
+			}
+			fallthrough // for_each_map_elem over a map that is not an array: the helper
 		case stopHelper:
 			m.left = budget
 			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
@@ -758,23 +768,6 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			return 0, &Trap{Kind: ErrCallTarget, Index: int(p.slotOf[pc]), Addr: r[o.dst&15]}
 		case stopCallDepth:
 			return 0, &Trap{Kind: ErrCallDepth, Index: int(p.slotOf[pc])}
-		case stopLoop:
-			next, ok, err := m.startLoop(pc, o.kind == kForEach)
-			if err != nil {
-				return 0, err
-			}
-			if ok {
-				pc = next
-				continue
-			}
-			// for_each_map_elem over a map that is not an array: the helper
-			m.left = budget
-			v, err := p.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
-			budget = m.left
-			if err != nil {
-				return 0, m.helperTrap(pc, err)
-			}
-			r[0] = v
 		case stopPacketLoad:
 			v, ok, err := m.legacyPacketLoad(o, r)
 			if err != nil {

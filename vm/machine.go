@@ -104,12 +104,7 @@ func (m *Machine) RunRaw(data []byte) (uint64, error) {
 }
 
 // RunContext runs the program with r1 pointing to the context c.
-func (m *Machine) RunContext(c Context) (uint64, error) {
-	m.ctx = c
-	ret, err := m.Run(regionBase(ContextRegion), 0)
-	m.ctx = nil
-	return ret, err
-}
+func (m *Machine) RunContext(c Context) (uint64, error) { return m.RepeatContext(c, 1) }
 
 // RepeatContext runs the program n times with r1 pointing to the context
 // c, as BPF_PROG_TEST_RUN's repeat does (the context carries over from run
