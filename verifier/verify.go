@@ -1,0 +1,147 @@
+package verifier
+
+// This file implements the verifier's entry point: the options a program
+// is verified with, the verified program it returns, and its statistics.
+
+import (
+	"time"
+
+	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
+	"github.com/callx/callx/loader"
+	"github.com/cilium/ebpf/btf"
+)
+
+// Log levels, the kernel's bits of BPF_PROG_LOAD's log_level.
+const (
+	LogLevel1     = 1 // the failing path (or nothing on success) and the statistics line
+	LogLevel2     = 2 // every instruction with the register state
+	LogLevelStats = 4 // the statistics
+)
+
+// Options say what a program is verified as.
+type Options struct {
+	// Type is the program type (libbpf's section conventions).
+	Type loader.ProgType
+	// AttachTo is what follows the section's slash (tp_btf/..., fentry/...).
+	AttachTo string
+	// Maps are the maps the program's ld_imm64 PseudoMapIdx and
+	// PseudoMapIdxValue refer to, by index.
+	Maps []*MapInfo
+	// Helpers are the helper prototypes calls are checked against; nil is
+	// helpers.Default().
+	Helpers *helpers.Table
+	// BTF and FuncInfo type the program's functions; global functions are
+	// verified against their prototypes.
+	BTF      *btf.Spec
+	FuncInfo []loader.FuncInfo
+	// LogLevel selects what the log holds (LogLevel1 | LogLevel2 |
+	// LogLevelStats); 0 keeps no log.
+	LogLevel int
+	// Unprivileged verifies as a user without CAP_BPF/CAP_PERFMON.
+	Unprivileged bool
+	// Flags are BPF_PROG_LOAD's prog_flags (BPF_F_*).
+	Flags uint32
+	// Sleepable and Frags are the section's .s and .frags.
+	Sleepable, Frags bool
+}
+
+// Stats are the figures of the kernel's statistics line.
+type Stats struct {
+	Processed        int // instructions processed (the kernel's insn_processed)
+	MaxStatesPerInsn int
+	TotalStates      int
+	PeakStates       int
+	MarkRead         int
+	Duration         time.Duration
+}
+
+// Verified is a program the verifier accepted, with what it proved.
+type Verified struct {
+	Insns asm.Program
+	// StackDepth is each subprogram's stack depth in bytes, rounded up to
+	// 8, by subprogram index.
+	StackDepth []int
+	// Subprogs are the subprograms' slot ranges.
+	Subprogs []Subprog
+	Stats    Stats
+	// Log is the verifier log at the options' level.
+	Log string
+}
+
+// Verify verifies a program's linked instructions. A rejection is an
+// *Error carrying the instruction, a code, the kernel's message and the
+// log.
+func Verify(insns asm.Program, opts Options) (*Verified, error) {
+	start := time.Now()
+	v := newVerifier(insns, opts)
+	err := v.run()
+	v.stats.Duration = time.Since(start)
+	v.finishLog(err)
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			e.Log = v.log.String()
+			e.Stats = v.stats
+		}
+		return nil, err
+	}
+	return &Verified{
+		Insns:      insns,
+		StackDepth: v.stackDepths(),
+		Subprogs:   v.cfg.Subprogs,
+		Stats:      v.stats,
+		Log:        v.log.String(),
+	}, nil
+}
+
+// VerifyProgram verifies a program of a loaded object, with its maps, BTF
+// and type; opts give the log level and privileges (its Type, Maps, BTF
+// and FuncInfo are filled in from the object).
+func VerifyProgram(obj *loader.Object, p *loader.Program, opts Options) (*Verified, error) {
+	opts.Type = p.Type
+	opts.AttachTo = p.AttachTo
+	opts.Sleepable = p.Sleepable
+	opts.Frags = p.Frags
+	opts.BTF = obj.BTF
+	opts.FuncInfo = p.FuncInfo
+	opts.Maps = MapInfos(obj)
+	return Verify(p.Insns, opts)
+}
+
+// MapInfos describes an object's maps for the verifier, by index.
+func MapInfos(obj *loader.Object) []*MapInfo {
+	infos := make([]*MapInfo, len(obj.Maps))
+	for i, m := range obj.Maps {
+		infos[i] = mapInfo(i, m)
+	}
+	return infos
+}
+
+func mapInfo(i int, m *loader.Map) *MapInfo {
+	info := &MapInfo{
+		Index: i, Name: m.Name, Type: m.Type, KeySize: m.KeySize, ValueSize: m.ValueSize,
+		MaxEntries: m.MaxEntries, Flags: m.Flags, ReadOnly: m.ReadOnly, SpinLockOff: -1,
+	}
+	if off, ok := spinLockOffset(m.ValueBTF); ok {
+		info.SpinLockOff = int32(off)
+	}
+	if m.Inner != nil {
+		info.InnerMap = mapInfo(-1, m.Inner)
+	}
+	return info
+}
+
+// spinLockOffset finds a struct bpf_spin_lock at the top level of a map
+// value's struct, as the kernel's btf_find_spin_lock.
+func spinLockOffset(t btf.Type) (uint32, bool) {
+	s, ok := btf.UnderlyingType(t).(*btf.Struct)
+	if !ok || t == nil {
+		return 0, false
+	}
+	for _, m := range s.Members {
+		if st, ok := btf.UnderlyingType(m.Type).(*btf.Struct); ok && st.Name == "bpf_spin_lock" {
+			return m.Offset.Bytes(), true
+		}
+	}
+	return 0, false
+}
