@@ -27,6 +27,8 @@ type MapInfo struct {
 	ReadOnly   bool // frozen .rodata: programs may only read it
 	// SpinLockOff is the offset of the value's struct bpf_spin_lock, or -1.
 	SpinLockOff int32
+	// Contents are a read-only map's bytes, which loads read as constants.
+	Contents []byte
 	// InnerMap is the template of a map-in-map's inner maps.
 	InnerMap *MapInfo
 }
@@ -63,6 +65,9 @@ type Reg struct {
 	// Precise marks a scalar whose exact value matters to a decision
 	// (precision tracking): pruning compares it, not just its type.
 	Precise bool
+	// written is the log's liveness mark "_w": written since the last
+	// checkpoint (REG_LIVE_WRITTEN).
+	written bool
 }
 
 // notInit is an uninitialised register (__mark_reg_not_init).
@@ -102,6 +107,15 @@ type stackSlot struct {
 	// address and Kind[7] its lowest.
 	Kind    [regSize]slotType
 	Spilled Reg
+}
+
+// isSpill reports whether the slot holds a spilled register
+// (is_spilled_reg: its lowest byte is part of a spill).
+func (s *stackSlot) isSpill() bool { return s.Kind[regSize-1] == stackSpill }
+
+// isSpilledScalar is is_spilled_scalar_reg.
+func (s *stackSlot) isSpilledScalar() bool {
+	return s.isSpill() && s.Spilled.Type == ScalarValue
 }
 
 // Frame is one function's state (struct bpf_func_state).

@@ -121,6 +121,7 @@ func mapInfo(i int, m *loader.Map) *MapInfo {
 	info := &MapInfo{
 		Index: i, Name: m.Name, Type: m.Type, KeySize: m.KeySize, ValueSize: m.ValueSize,
 		MaxEntries: m.MaxEntries, Flags: m.Flags, ReadOnly: m.ReadOnly, SpinLockOff: -1,
+		Contents: m.Contents,
 	}
 	if off, ok := spinLockOffset(m.ValueBTF); ok {
 		info.SpinLockOff = int32(off)

@@ -1,0 +1,569 @@
+package verifier
+
+// This file implements calls: helper calls checked against their
+// prototypes (check_helper_call, check_func_arg), bpf-to-bpf calls into
+// static subprograms in the caller's context and into global functions
+// verified against their prototypes (check_func_call), returns from them
+// (prepare_func_exit), and acquired references (ringbuf records).
+
+import (
+	"strings"
+
+	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
+)
+
+func helpersID(id int32) helpers.ID { return helpers.ID(id) }
+
+// spinUnlockID is bpf_spin_unlock's id, the one call allowed with a lock
+// held.
+const spinUnlockID = 94
+
+// callMeta is what checking a call's arguments learns (struct
+// bpf_call_arg_meta).
+type callMeta struct {
+	mapInfo     *MapInfo
+	rawMode     bool
+	accessSize  int
+	regno       asm.Register
+	releaseReg  asm.Register
+	refObjID    uint32
+	memSize     uint64
+	subprog     int
+	hasSubprog  bool
+	funcID      int32
+	pktAccess   bool
+	constMemSet bool
+}
+
+// callerSaved are the registers a call clobbers.
+var callerSaved = [...]asm.Register{asm.R0, asm.R1, asm.R2, asm.R3, asm.R4, asm.R5}
+
+// checkHelperCall is check_helper_call.
+func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
+	id := ins.Imm
+	p, err := v.helperProto(id)
+	if err != nil {
+		return 0, err
+	}
+	meta := callMeta{funcID: id, pktAccess: p.pktAccess}
+	for i := 0; i < 5; i++ {
+		if err := v.checkFuncArg(i, &meta, p); err != nil {
+			return 0, err
+		}
+	}
+	if meta.rawMode {
+		for i := 0; i < meta.accessSize; i++ {
+			if err := v.checkMemAccess(meta.regno, i, 1, accWrite, -1, false, false); err != nil {
+				return 0, err
+			}
+		}
+	}
+	regs := &v.cur.cur().Regs
+	if meta.releaseReg != 0 {
+		var err error
+		switch {
+		case meta.refObjID != 0:
+			err = v.releaseReference(meta.refObjID)
+		case registerIsNull(&regs[meta.releaseReg]):
+		default:
+			err = errNotAcquired
+		}
+		if err != nil {
+			return 0, v.reject(CodeReference, "func %s#%d reference has not been acquired before", p.logName, id)
+		}
+	}
+	switch id {
+	case helpers.TailCallID:
+		if v.cur.ActiveLock != 0 {
+			return 0, v.reject(CodeReference, "tail_call cannot be used inside bpf_spin_lock-ed region")
+		}
+		if len(v.cur.Refs) > 0 {
+			r := v.cur.Refs[0]
+			v.log.printf("Unreleased reference id=%d alloc_insn=%d\n", r.ID, r.Insn)
+			return 0, v.reject(CodeReference, "tail_call would lead to reference leak")
+		}
+	case helpers.LoopID, helpers.ForEachMapElemID, 170 /* timer_set_callback */, 180 /* find_vma */, 209 /* user_ringbuf_drain */:
+		return 0, v.reject(CodeUnsupported, "callx: callbacks (%s) are not verified yet", p.logName)
+	}
+	for _, r := range callerSaved {
+		markNotInit(&regs[r])
+		regs[r].written = true
+		v.scratchReg(r)
+	}
+	r0 := &regs[asm.R0]
+	switch p.ret {
+	case retInteger:
+		markUnknown(r0)
+	case retVoid:
+		markNotInit(r0)
+	case retMapValue:
+		if meta.mapInfo == nil {
+			return 0, v.reject(CodeCall, "kernel subsystem misconfigured verifier")
+		}
+		markKnownZeroPtr(r0, PtrToMapValue|p.retFlags)
+		r0.Map = meta.mapInfo
+		if p.retFlags&PtrMaybeNull == 0 && meta.mapInfo.SpinLockOff >= 0 {
+			r0.ID = v.newID()
+		}
+	case retMem:
+		markKnownZeroPtr(r0, PtrToMem|p.retFlags)
+		r0.MemSize = uint32(meta.memSize)
+	default:
+		return 0, v.reject(CodeUnsupported, "callx: return type of %s#%d not modelled", p.logName, id)
+	}
+	r0.written = true
+	if r0.Type.MaybeNull() {
+		r0.ID = v.newID()
+	}
+	if p.acquire {
+		rid := v.acquireReference()
+		r0.ID = rid
+		r0.RefObjID = rid
+	}
+	if p.changesPktData {
+		v.clearAllPktPointers()
+	}
+	return v.insnIdx + 1, nil
+}
+
+var errNotAcquired = &Error{Msg: "not acquired"}
+
+// checkFuncArg is check_func_arg for argument i.
+func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
+	a := p.args[i]
+	regno := asm.Register(1 + i)
+	if a.kind == argDontCare {
+		return nil
+	}
+	if err := v.checkReg(regno, srcOp); err != nil {
+		return err
+	}
+	reg := v.cur.regOf(regno)
+	if a.kind == argAnything {
+		if v.isPointerValue(reg) {
+			return v.reject(CodePointer, "R%d leaks addr into helper function", regno)
+		}
+		return nil
+	}
+	if reg.Type.IsPacket() && !v.mayAccessPktDataForHelper(meta) {
+		return v.reject(CodeMemory, "helper access to the packet is not allowed")
+	}
+	nullOK := a.flags&argMaybeNull != 0
+	if !(registerIsNull(reg) && nullOK) {
+		if err := v.checkRegType(regno, a); err != nil {
+			return err
+		}
+		if err := v.checkFuncArgRegOff(reg, regno, a); err != nil {
+			return err
+		}
+	}
+	if a.flags&argRelease != 0 {
+		if reg.RefObjID == 0 && !registerIsNull(reg) {
+			return v.reject(CodeReference, "R%d must be referenced when passed to release function", regno)
+		}
+		meta.releaseReg = regno
+	}
+	if reg.RefObjID != 0 {
+		meta.refObjID = reg.RefObjID
+	}
+	switch a.kind {
+	case argConstMapPtr:
+		meta.mapInfo = reg.Map
+		if err := v.checkMapFuncCompat(reg.Map, meta.funcID, p); err != nil {
+			return err
+		}
+	case argMapKey:
+		if meta.mapInfo == nil {
+			return v.reject(CodeCall, "invalid map_ptr to access map->key")
+		}
+		return v.checkHelperMemAccess(regno, int(meta.mapInfo.KeySize), accRead, false, nil)
+	case argMapValue:
+		if nullOK && registerIsNull(reg) {
+			return nil
+		}
+		if meta.mapInfo == nil {
+			return v.reject(CodeCall, "invalid map_ptr to access map->value")
+		}
+		meta.rawMode = a.flags&argUninit != 0
+		t := accRead
+		if a.flags&argWrite != 0 {
+			t = accWrite
+		}
+		return v.checkHelperMemAccess(regno, int(meta.mapInfo.ValueSize), t, false, meta)
+	case argSpinLock:
+		return v.processSpinLock(regno, meta.funcID == 93)
+	case argFunc:
+		meta.subprog = reg.Subprog
+		meta.hasSubprog = true
+	case argMem:
+		meta.rawMode = a.flags&argUninit != 0
+		if a.flags&argFixedSize != 0 {
+			t := accRead
+			if a.flags&argWrite != 0 {
+				t = accWrite
+			}
+			return v.checkHelperMemAccess(regno, a.size, t, false, meta)
+		}
+	case argConstSize, argConstSizeOrZero:
+		t := accRead
+		if p.args[i-1].flags&argWrite != 0 {
+			t = accWrite
+		}
+		return v.checkMemSizeReg(reg, regno, t, a.kind == argConstSizeOrZero, meta)
+	case argConstAllocSizeOrZero:
+		if !reg.VarOff.IsConst() {
+			return v.reject(CodeCall, "R%d is not a known constant'", regno)
+		}
+		meta.memSize = reg.VarOff.Value
+	case argConstStr:
+		return v.checkConstStr(reg, regno)
+	case argCtx, argRingbufMem, argStack:
+	default:
+		return v.reject(CodeUnsupported, "callx: argument %d of %s#%d is not modelled", i+1, p.logName, meta.funcID)
+	}
+	return nil
+}
+
+// mayAccessPktDataForHelper is may_access_direct_pkt_data with a helper's
+// meta: packet pointers go only to helpers that take them.
+func (v *verifier) mayAccessPktDataForHelper(meta *callMeta) bool {
+	switch v.opts.Type {
+	case "lwt_in", "lwt_out", "lwt_seg6local", "sk_reuseport", "flow_dissector", "cgroup_skb",
+		"tc", "action", "xdp", "lwt_xmit", "sk_skb", "sk_msg":
+		return meta.pktAccess
+	case "cgroup_sockopt":
+		return true
+	}
+	return false
+}
+
+// compatibleTypes are the register types each argument kind accepts, in
+// the kernel's order (the compatible_reg_types table).
+func compatibleTypes(a argSpec) []RegType {
+	mem := []RegType{PtrToStack, PtrToPacket, PtrToPacketMeta, PtrToMapKey, PtrToMapValue, PtrToMem,
+		PtrToMem | MemRingbuf, PtrToBuf, PtrToBTFID | PtrTrusted}
+	switch a.kind {
+	case argMapKey, argMapValue:
+		return []RegType{PtrToStack, PtrToPacket, PtrToPacketMeta, PtrToMapKey, PtrToMapValue}
+	case argConstSize, argConstSizeOrZero, argConstAllocSizeOrZero, argAnything:
+		return []RegType{ScalarValue}
+	case argConstMapPtr:
+		return []RegType{ConstPtrToMap}
+	case argCtx:
+		return []RegType{PtrToCtx}
+	case argSpinLock:
+		return []RegType{PtrToMapValue, PtrToBTFID | MemAlloc}
+	case argRingbufMem:
+		return []RegType{PtrToMem | MemRingbuf}
+	case argFunc:
+		return []RegType{PtrToFunc}
+	case argStack:
+		return []RegType{PtrToStack}
+	case argConstStr:
+		return []RegType{PtrToMapValue}
+	case argMem:
+		return mem
+	}
+	return nil
+}
+
+// checkRegType is check_reg_type.
+func (v *verifier) checkRegType(regno asm.Register, a argSpec) error {
+	reg := v.cur.regOf(regno)
+	types := compatibleTypes(a)
+	t := reg.Type
+	// A read-only argument accepts read-only memory; the kernel masks
+	// the flags the argument allows before comparing.
+	if a.kind == argMem && a.flags&argRdonly != 0 {
+		t &^= MemRdonly
+	}
+	if a.flags&argMaybeNull != 0 {
+		t &^= PtrMaybeNull
+	}
+	if a.kind == argMem && t.Base() == PtrToMem {
+		t &^= MemAlloc
+	}
+	for _, c := range types {
+		if t == c {
+			if a.kind == argMem && reg.Type&MemRdonly != 0 && a.flags&argRdonly == 0 {
+				break
+			}
+			return nil
+		}
+	}
+	var names []string
+	for _, c := range types {
+		names = append(names, c.String())
+	}
+	return v.reject(CodeCall, "R%d type=%s expected=%s", regno, reg.Type, strings.Join(names, ", "))
+}
+
+// checkFuncArgRegOff is check_func_arg_reg_off for the types callx models.
+func (v *verifier) checkFuncArgRegOff(reg *Reg, regno asm.Register, a argSpec) error {
+	switch reg.Type.Base() {
+	case PtrToStack, PtrToPacket, PtrToPacketMeta, PtrToMapKey, PtrToMapValue, PtrToMem, PtrToBuf, ScalarValue:
+		if reg.Type.Base() == PtrToMem && reg.Type&MemRingbuf != 0 && a.flags&argRelease != 0 {
+			return v.checkPtrOffReg(reg, regno, false)
+		}
+		return nil
+	case PtrToFunc:
+		return nil
+	}
+	return v.checkPtrOffReg(reg, regno, false)
+}
+
+// checkHelperMemAccess is check_helper_mem_access.
+func (v *verifier) checkHelperMemAccess(regno asm.Register, size int, t access, zeroOK bool, meta *callMeta) error {
+	reg := v.cur.regOf(regno)
+	switch reg.Type.Base() {
+	case PtrToPacket, PtrToPacketMeta:
+		return v.checkPacketAccess(regno, int(reg.Off), size, zeroOK)
+	case PtrToMapKey:
+		if t == accWrite {
+			return v.reject(CodeMemory, "R%d cannot write into %s", regno, reg.Type)
+		}
+		return v.checkMemRegion(regno, int(reg.Off), size, int64(reg.Map.KeySize), false)
+	case PtrToMapValue:
+		if t == accWrite && reg.Map.ReadOnly {
+			return v.reject(CodeMemory, "write into map forbidden, value_size=%d off=%d size=%d", reg.Map.ValueSize, reg.Off, size)
+		}
+		return v.checkMapAccess(regno, int(reg.Off), size, zeroOK, false)
+	case PtrToMem:
+		if reg.Type&MemRdonly != 0 && t == accWrite {
+			return v.reject(CodeMemory, "R%d cannot write into %s", regno, reg.Type)
+		}
+		return v.checkMemRegion(regno, int(reg.Off), size, int64(reg.MemSize), zeroOK)
+	case PtrToStack:
+		raw := meta != nil && meta.rawMode
+		if raw {
+			meta.accessSize = size
+			meta.regno = regno
+		}
+		return v.checkStackRangeInitialized(regno, int(reg.Off), size, zeroOK, accessHelper, raw)
+	case PtrToCtx:
+		return v.reject(CodeUnsupported, "callx: helper access to the context is not modelled")
+	}
+	if zeroOK && size == 0 && registerIsNull(reg) {
+		return nil
+	}
+	return v.reject(CodeCall, "R%d type=%s expected=%s", regno, reg.Type, PtrToStack)
+}
+
+// maxVarSize is BPF_MAX_VAR_SIZ.
+const maxVarSize = 1 << 29
+
+// checkMemSizeReg is check_mem_size_reg.
+func (v *verifier) checkMemSizeReg(reg *Reg, regno asm.Register, t access, zeroOK bool, meta *callMeta) error {
+	if !reg.VarOff.IsConst() {
+		meta = nil
+	}
+	if reg.SMin < 0 {
+		return v.reject(CodeCall, "R%d min value is negative, either use unsigned or 'var &= const'", regno)
+	}
+	if reg.UMin == 0 && !zeroOK {
+		return v.reject(CodeCall, "R%d invalid zero-sized read: u64=[%d,%d]", regno, int64(reg.UMin), int64(reg.UMax))
+	}
+	if reg.UMax >= maxVarSize {
+		return v.reject(CodeCall, "R%d unbounded memory access, use 'var &= const' or 'if (var < const)'", regno)
+	}
+	return v.checkHelperMemAccess(regno-1, int(reg.UMax), t, zeroOK, meta)
+}
+
+// checkConstStr is check_reg_const_str: a NUL-terminated string in a
+// read-only map at a constant offset.
+func (v *verifier) checkConstStr(reg *Reg, regno asm.Register) error {
+	m := reg.Map
+	if m == nil || !m.ReadOnly {
+		return v.reject(CodeCall, "R%d does not point to a readonly map'", regno)
+	}
+	if !reg.VarOff.IsConst() {
+		return v.reject(CodeCall, "R%d is not a constant address'", regno)
+	}
+	if err := v.checkMapAccess(regno, int(reg.Off), 1, false, false); err != nil {
+		return err
+	}
+	off := int(reg.Off) + int(reg.VarOff.Value)
+	if off < 0 || off >= len(m.Contents) || !strings.Contains(string(m.Contents[off:]), "\x00") {
+		return v.reject(CodeCall, "string is not zero-terminated")
+	}
+	return nil
+}
+
+// checkMapFuncCompat is check_map_func_compatibility for the map types
+// callx has.
+func (v *verifier) checkMapFuncCompat(m *MapInfo, id int32, p *proto) error {
+	if m == nil {
+		return nil
+	}
+	if err := mapFuncCompatible(m.Type, id); err != "" {
+		return v.reject(CodeCall, "cannot pass map_type %d into func %s#%d", m.Type, p.logName, id)
+	}
+	return nil
+}
+
+// processSpinLock is process_spin_lock.
+func (v *verifier) processSpinLock(regno asm.Register, lock bool) error {
+	reg := v.cur.regOf(regno)
+	if !reg.VarOff.IsConst() {
+		return v.reject(CodeCall, "R%d doesn't have constant offset. bpf_spin_lock has to be at the constant offset", regno)
+	}
+	if reg.Map == nil {
+		return v.reject(CodeUnsupported, "callx: spin lock outside a map value")
+	}
+	if reg.Map.SpinLockOff < 0 {
+		return v.reject(CodeCall, "map '%s' has no valid bpf_spin_lock", reg.Map.Name)
+	}
+	if off := int64(reg.VarOff.Value) + int64(reg.Off); off != int64(reg.Map.SpinLockOff) {
+		return v.reject(CodeCall, "off %d doesn't point to 'struct bpf_spin_lock' that is at %d", off, reg.Map.SpinLockOff)
+	}
+	if lock {
+		if v.cur.ActiveLock != 0 {
+			return v.reject(CodeReference, "Locking two bpf_spin_locks are not allowed")
+		}
+		v.cur.ActiveLock = reg.ID
+		v.cur.ActiveLockPtr = reg.Map
+		return nil
+	}
+	if v.cur.ActiveLock == 0 {
+		return v.reject(CodeReference, "bpf_spin_unlock without taking a lock")
+	}
+	if v.cur.ActiveLockPtr != reg.Map || v.cur.ActiveLock != reg.ID {
+		return v.reject(CodeReference, "bpf_spin_unlock of different lock")
+	}
+	v.cur.ActiveLock = 0
+	v.cur.ActiveLockPtr = nil
+	return nil
+}
+
+// acquireReference records a new reference (acquire_reference_state).
+func (v *verifier) acquireReference() uint32 {
+	id := v.newID()
+	v.cur.Refs = append(v.cur.Refs, ref{ID: id, Insn: v.insnIdx})
+	return id
+}
+
+// releaseRefState drops a reference from the state's list.
+func (s *State) releaseRefState(id uint32) bool {
+	for i, r := range s.Refs {
+		if r.ID == id {
+			s.Refs = append(s.Refs[:i], s.Refs[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// releaseReference is release_reference: the reference goes, and every
+// register holding it becomes invalid.
+func (v *verifier) releaseReference(id uint32) error {
+	if !v.cur.releaseRefState(id) {
+		return errNotAcquired
+	}
+	forEachReg(v.cur, func(r *Reg) {
+		if r.RefObjID == id {
+			markUnknownOrInvalid(r)
+		}
+	})
+	return nil
+}
+
+// markUnknownOrInvalid is mark_reg_invalid in privileged mode.
+func markUnknownOrInvalid(r *Reg) { markUnknown(r) }
+
+// clearAllPktPointers is clear_all_pkt_pointers: after a helper that may
+// move the packet, every packet pointer is stale.
+func (v *verifier) clearAllPktPointers() {
+	forEachReg(v.cur, func(r *Reg) {
+		if isPktPointerAny(r) {
+			markUnknownOrInvalid(r)
+		}
+	})
+}
+
+// checkReferenceLeak is check_reference_leak at an exit.
+func (v *verifier) checkReferenceLeak() error {
+	if len(v.cur.Frames) > 1 {
+		return nil
+	}
+	if len(v.cur.Refs) == 0 {
+		return nil
+	}
+	for _, r := range v.cur.Refs {
+		v.log.printf("Unreleased reference id=%d alloc_insn=%d\n", r.ID, r.Insn)
+	}
+	e := rejectf(v.insnIdx, CodeReference, "Unreleased reference id=%d alloc_insn=%d", v.cur.Refs[0].ID, v.cur.Refs[0].Insn)
+	return e
+}
+
+// checkFuncCall is check_func_call for a bpf-to-bpf call.
+func (v *verifier) checkFuncCall(ins asm.Instruction) (int, error) {
+	target := v.insnIdx + int(ins.Imm) + 1
+	sub := v.cfg.SubprogAt(target)
+	if sub < 0 || v.cfg.Subprogs[sub].Start != target {
+		return 0, v.reject(CodeCFG, "verifier bug. No program starts at insn %d", target)
+	}
+	if len(v.cur.Frames) >= maxCallFrames {
+		return 0, v.reject(CodeLimit, "the call stack of %d frames is too deep !", len(v.cur.Frames)+1)
+	}
+	if v.globalFunc[sub] {
+		if err := v.checkGlobalCallArgs(sub); err != nil {
+			return 0, err
+		}
+		if v.log.level&(LogLevel1|LogLevel2) != 0 {
+			v.log.printf("Func#%d ('%s') is global and assumed valid.\n", sub, v.subprogName[sub])
+		}
+		v.called[sub] = true
+		regs := &v.cur.cur().Regs
+		for _, r := range callerSaved {
+			markNotInit(&regs[r])
+			regs[r].written = true
+			v.scratchReg(r)
+		}
+		markUnknown(&regs[asm.R0])
+		return v.insnIdx + 1, nil
+	}
+	caller := v.cur.cur()
+	callee := v.newFrame(v.insnIdx, len(v.cur.Frames), sub)
+	for r := asm.R1; r <= asm.R5; r++ {
+		callee.Regs[r] = caller.Regs[r]
+		callee.Regs[r].written = false
+	}
+	for _, r := range callerSaved {
+		markNotInit(&caller.Regs[r])
+	}
+	v.cur.Frames = append(v.cur.Frames, callee)
+	if v.log.level&LogLevel2 != 0 {
+		v.log.printf("caller:\n")
+		v.printState(caller, true)
+		v.log.printf("callee:\n")
+		v.printState(callee, true)
+	}
+	return target, nil
+}
+
+// prepareFuncExit is prepare_func_exit: back to the caller with r0.
+func (v *verifier) prepareFuncExit() (int, error) {
+	callee := v.cur.cur()
+	r0 := &callee.Regs[asm.R0]
+	if r0.Type == PtrToStack {
+		return 0, v.reject(CodePointer, "cannot return stack pointer to the caller")
+	}
+	v.cur.Frames = v.cur.Frames[:len(v.cur.Frames)-1]
+	caller := v.cur.cur()
+	caller.Regs[asm.R0] = *r0
+	caller.Regs[asm.R0].written = true
+	if v.log.level&LogLevel2 != 0 {
+		v.log.printf("returning from callee:\n")
+		v.printState(callee, true)
+		v.log.printf("to caller at %d:\n", callee.Callsite+1)
+		v.printState(caller, true)
+	}
+	// Stack pointers into the callee's frame are dead now.
+	forEachReg(v.cur, func(r *Reg) {
+		if r.Type == PtrToStack && r.Frameno >= len(v.cur.Frames) {
+			markUnknown(r)
+		}
+	})
+	return callee.Callsite + 1, nil
+}

@@ -1,0 +1,342 @@
+package verifier
+
+// This file implements state pruning (is_state_visited, states_equal): at
+// prune points the verifier keeps the states it has seen; a new state
+// that one of them, fully explored, already covers needs no more work,
+// and a state equal to one still being explored on the same path is an
+// infinite loop.
+//
+// callx's comparison is the kernel's without precision marks: every
+// scalar is compared as if precise, so callx prunes less often than the
+// kernel (it processes more instructions) but never where the kernel
+// would not. Registers that no path reads again are skipped, from a
+// static liveness analysis instead of the kernel's read marks.
+
+import (
+	"github.com/callx/callx/asm"
+)
+
+// visitedState is one kept state (struct bpf_verifier_state_list).
+type visitedState struct {
+	st       *State
+	hit, miss int
+}
+
+// computePrunePoints marks the instructions where states are kept: jump
+// targets, the instruction after a conditional jump, and calls.
+func (v *verifier) computePrunePoints() {
+	v.prune = make([]bool, len(v.insns)+1)
+	for i := 0; i < len(v.insns); i++ {
+		ins := v.insns[i]
+		if ins.Op == asm.OpLoadImm64 {
+			i++
+			continue
+		}
+		cls := ins.Op.Class()
+		if cls != asm.ClassJMP && cls != asm.ClassJMP32 {
+			continue
+		}
+		switch op := ins.Op.JumpOp(); op {
+		case asm.OpExit:
+		case asm.OpCall:
+			v.prune[i] = true
+			if ins.Src == asm.PseudoCall {
+				v.prune[i+1] = true
+			}
+		case asm.OpJA:
+			t := i + int(ins.Off) + 1
+			if cls == asm.ClassJMP32 {
+				t = i + int(ins.Imm) + 1
+			}
+			if t >= 0 && t < len(v.prune) {
+				v.prune[t] = true
+			}
+		default:
+			t := i + int(ins.Off) + 1
+			if t >= 0 && t < len(v.prune) {
+				v.prune[t] = true
+			}
+			v.prune[i+1] = true
+		}
+	}
+}
+
+// isStateVisited is is_state_visited: it reports whether the current
+// state is covered by a complete kept state, and keeps it otherwise.
+func (v *verifier) isStateVisited(idx int) (bool, error) {
+	cur := v.cur
+	list := v.visited[idx]
+	for _, vs := range list {
+		old := vs.st
+		if old.branches > 0 {
+			// Still being explored: the same state again is a loop that
+			// never ends.
+			if len(old.Frames) == len(cur.Frames) && old.mayGotoDepth == cur.mayGotoDepth &&
+				v.statesEqual(old, cur, true) {
+				v.log.printf("infinite loop detected at insn %d\n", idx)
+				v.log.printf("cur state:")
+				v.printState(cur.cur(), true)
+				v.log.printf("old state:")
+				v.printState(old.Frames[len(cur.Frames)-1], true)
+				return false, rejectf(idx, CodeCFG, "infinite loop detected at insn %d", idx)
+			}
+			continue
+		}
+		if v.statesEqual(old, cur, false) {
+			vs.hit++
+			return true, nil
+		}
+		vs.miss++
+	}
+	// Keep the state, as the kernel does, only every so often when the
+	// path has not gone far since the last one.
+	if v.jmpsSinceState < 2 && v.insnsSinceState < 8 && len(list) > 0 {
+		return false, nil
+	}
+	v.jmpsSinceState, v.insnsSinceState = 0, 0
+	kept := cur.clone()
+	kept.Insn = idx
+	kept.branches = 1
+	kept.parent = cur.parent
+	v.visited[idx] = append(list, &visitedState{st: kept})
+	v.stats.TotalStates++
+	v.curStates++
+	if v.curStates > v.stats.PeakStates {
+		v.stats.PeakStates = v.curStates
+	}
+	if n := len(v.visited[idx]); n > v.stats.MaxStatesPerInsn {
+		v.stats.MaxStatesPerInsn = n
+	}
+	cur.parent = kept
+	// Writes from here on are not the kept state's.
+	for _, f := range cur.Frames {
+		for i := range f.Regs {
+			f.Regs[i].written = false
+		}
+		for i := range f.Stack {
+			f.Stack[i].Spilled.written = false
+		}
+	}
+	return false, nil
+}
+
+// idMap pairs ids of the old state with ids of the current one
+// (check_ids): the same old id must always meet the same current id.
+type idMap struct {
+	old2cur map[uint32]uint32
+	cur2old map[uint32]uint32
+	tmp     uint32
+}
+
+// checkScalar is check_scalar_ids: an unlinked scalar gets a fresh id, so
+// that an old unlinked scalar cannot meet a current linked one twice.
+func (m *idMap) checkScalar(oldID, curID uint32) bool {
+	if oldID == 0 {
+		m.tmp++
+		oldID = 1<<30 | m.tmp
+	}
+	if curID == 0 {
+		m.tmp++
+		curID = 1<<30 | m.tmp
+	}
+	return m.check(oldID, curID)
+}
+
+func (m *idMap) check(oldID, curID uint32) bool {
+	if oldID == 0 && curID == 0 {
+		return true
+	}
+	if oldID == 0 || curID == 0 {
+		return false
+	}
+	if m.old2cur == nil {
+		m.old2cur, m.cur2old = map[uint32]uint32{}, map[uint32]uint32{}
+	}
+	c, ok1 := m.old2cur[oldID]
+	o, ok2 := m.cur2old[curID]
+	if !ok1 && !ok2 {
+		m.old2cur[oldID], m.cur2old[curID] = curID, oldID
+		return true
+	}
+	return ok1 && ok2 && c == curID && o == oldID
+}
+
+// statesEqual reports whether every concrete state cur stands for is one
+// that old stands for (exact: the same abstract state).
+func (v *verifier) statesEqual(old, cur *State, exact bool) bool {
+	if len(old.Frames) != len(cur.Frames) || old.Speculative != cur.Speculative {
+		return false
+	}
+	if old.ActiveLock != 0 || cur.ActiveLock != 0 {
+		if old.ActiveLockPtr != cur.ActiveLockPtr || (old.ActiveLock == 0) != (cur.ActiveLock == 0) {
+			return false
+		}
+	}
+	var ids idMap
+	if old.ActiveLock != 0 && !ids.check(old.ActiveLock, cur.ActiveLock) {
+		return false
+	}
+	if len(old.Refs) != len(cur.Refs) {
+		return false
+	}
+	for i := range old.Refs {
+		if !ids.check(old.Refs[i].ID, cur.Refs[i].ID) {
+			return false
+		}
+	}
+	for i := range old.Frames {
+		of, cf := old.Frames[i], cur.Frames[i]
+		if of.Callsite != cf.Callsite || of.Subprog != cf.Subprog {
+			return false
+		}
+		insn := cur.Insn
+		if i < len(old.Frames)-1 {
+			insn = cur.Frames[i+1].Callsite + 1
+		} else {
+			insn = v.insnIdx
+		}
+		for r := 0; r < numRegs; r++ {
+			if !exact && !v.liveness.live(insn, of.Subprog, r, i == len(old.Frames)-1) {
+				continue
+			}
+			if !regSafe(&of.Regs[r], &cf.Regs[r], &ids, exact) {
+				return false
+			}
+		}
+		if !stackSafe(of, cf, &ids, exact, v.opts.Unprivileged) {
+			return false
+		}
+	}
+	return true
+}
+
+// regSafe is regsafe: old covers cur.
+func regSafe(old, cur *Reg, ids *idMap, exact bool) bool {
+	if exact {
+		return regExact(old, cur, ids)
+	}
+	if old.Type == NotInit {
+		return true
+	}
+	if cur.Type == NotInit {
+		return false
+	}
+	if old.Type != cur.Type {
+		return false
+	}
+	switch old.Type.Base() {
+	case ScalarValue:
+		if !ids.checkScalar(old.ID, cur.ID) {
+			return false
+		}
+		if old.ID&addConstFlag != cur.ID&addConstFlag || (old.ID&addConstFlag != 0 && old.Off != cur.Off) {
+			return false
+		}
+		return rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
+	case PtrToMapKey, PtrToMapValue, PtrToMem, PtrToBuf, PtrToTPBuffer:
+		if old.Map != cur.Map || old.MemSize != cur.MemSize || old.Off != cur.Off {
+			return false
+		}
+		return rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff) &&
+			ids.check(old.ID, cur.ID) && ids.check(old.RefObjID, cur.RefObjID)
+	case PtrToPacketMeta, PtrToPacket:
+		if old.Range > cur.Range || (old.Range < 0 && old.Range != cur.Range) {
+			return false
+		}
+		if old.Off != cur.Off {
+			return false
+		}
+		if !ids.check(old.ID, cur.ID) {
+			return false
+		}
+		return rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
+	case PtrToStack:
+		return old.Frameno == cur.Frameno && old.Off == cur.Off &&
+			rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
+	case ConstPtrToMap:
+		return old.Map == cur.Map
+	case PtrToFunc:
+		return old.Subprog == cur.Subprog && old.Off == cur.Off
+	default:
+		return regExact(old, cur, ids)
+	}
+}
+
+// regExact compares two registers field by field, ids through the map.
+func regExact(old, cur *Reg, ids *idMap) bool {
+	if old.Type != cur.Type || old.Off != cur.Off || old.Scalar != cur.Scalar || old.Range != cur.Range ||
+		old.Map != cur.Map || old.MemSize != cur.MemSize || old.Frameno != cur.Frameno ||
+		old.Subprog != cur.Subprog || old.BTFName != cur.BTFName {
+		return false
+	}
+	return ids.check(old.ID, cur.ID) && ids.check(old.RefObjID, cur.RefObjID)
+}
+
+// rangeWithin is range_within.
+func rangeWithin(old, cur *Scalar) bool {
+	return old.UMin <= cur.UMin && old.UMax >= cur.UMax &&
+		old.SMin <= cur.SMin && old.SMax >= cur.SMax &&
+		old.U32Min <= cur.U32Min && old.U32Max >= cur.U32Max &&
+		old.S32Min <= cur.S32Min && old.S32Max >= cur.S32Max
+}
+
+// stackSafe is stacksafe: every stack byte the old state had
+// initialised must be covered by the current one.
+func stackSafe(old, cur *Frame, ids *idMap, exact bool, unpriv bool) bool {
+	oldN, curN := len(old.Stack)*regSize, len(cur.Stack)*regSize
+	for i := 0; i < oldN; i++ {
+		spi, b := i/regSize, i%regSize
+		os := &old.Stack[spi]
+		ok := os.Kind[b]
+		if exact && (i >= curN || ok != cur.Stack[spi].Kind[b]) {
+			return false
+		}
+		if ok == stackInvalid {
+			continue
+		}
+		if !unpriv && ok == stackMisc {
+			continue
+		}
+		if i >= curN {
+			return false
+		}
+		cs := &cur.Stack[spi]
+		oldReg, curReg := scalarRegForStack(os), scalarRegForStack(cs)
+		if oldReg != nil && curReg != nil {
+			if !regSafe(oldReg, curReg, ids, exact) {
+				return false
+			}
+			i += regSize - 1 - b
+			continue
+		}
+		ck := cs.Kind[b]
+		if ok == stackMisc && ck == stackZero {
+			continue
+		}
+		if ok != ck {
+			return false
+		}
+		if b != regSize-1 {
+			continue
+		}
+		if os.Kind[regSize-1] == stackSpill && !regSafe(&os.Spilled, &cs.Spilled, ids, exact) {
+			return false
+		}
+	}
+	return true
+}
+
+// scalarRegForStack is scalar_reg_for_stack: a spilled 64-bit scalar, or
+// an unknown scalar for a slot of misc bytes.
+func scalarRegForStack(s *stackSlot) *Reg {
+	if s.isSpilledScalar() && s.Kind == [regSize]slotType{stackSpill, stackSpill, stackSpill, stackSpill, stackSpill, stackSpill, stackSpill, stackSpill} {
+		return &s.Spilled
+	}
+	for _, k := range s.Kind {
+		if k != stackMisc {
+			return nil
+		}
+	}
+	r := unknownScalar()
+	return &r
+}

@@ -1,0 +1,93 @@
+package verifier
+
+// This file implements the program types' rules for the value a program
+// returns (check_return_code).
+
+import (
+	"math"
+
+	"github.com/callx/callx/asm"
+)
+
+// retRange is the range of return values a program type allows.
+type retRange struct{ min, max int32 }
+
+// returnRange returns what the program type allows, or ok=false when any
+// value goes. callx has no expected attach types yet: cgroup_skb is
+// taken as ingress and cgroup_sock_addr as a connect/sendmsg hook.
+func (v *verifier) returnRange() (retRange, bool) {
+	switch v.opts.Type {
+	case "cgroup_sock_addr", "cgroup_skb", "cgroup_sock", "sockops", "cgroup_device",
+		"cgroup_sysctl", "cgroup_sockopt", "iter", "sk_lookup", "netfilter":
+		return retRange{0, 1}, true
+	case "fentry", "fexit":
+		return retRange{0, 0}, true
+	}
+	return retRange{}, false
+}
+
+// checkReturnCode is check_return_code at an exit of frame 0.
+func (v *verifier) checkReturnCode() error {
+	if err := v.checkReg(asm.R0, srcOp); err != nil {
+		return err
+	}
+	r0 := v.cur.regOf(asm.R0)
+	if v.isPointerValue(r0) {
+		return v.reject(CodePointer, "R0 leaks addr as return value")
+	}
+	if v.cur.Frames[0].Subprog != 0 {
+		if r0.Type != ScalarValue {
+			return v.reject(CodeReturn, "At subprogram exit the register R0 is not a scalar value (%s)", r0.Type)
+		}
+		return nil
+	}
+	rng, ok := v.returnRange()
+	if !ok {
+		return nil
+	}
+	if r0.Type != ScalarValue {
+		return v.reject(CodeReturn, "At program exit the register R0 is not a known value (%s)", r0.Type)
+	}
+	if r0.SMin < int64(rng.min) || r0.SMax > int64(rng.max) {
+		msg := "At program exit the register R0 has"
+		unknown := true
+		if r0.SMin > math.MinInt64 {
+			msg += " smin=" + itoa64(r0.SMin)
+			unknown = false
+		}
+		if r0.SMax < math.MaxInt64 {
+			msg += " smax=" + itoa64(r0.SMax)
+			unknown = false
+		}
+		if unknown {
+			msg += " unknown scalar value"
+		}
+		msg += " should have been in [" + itoa64(int64(rng.min)) + ", " + itoa64(int64(rng.max)) + "]"
+		return v.reject(CodeReturn, "%s", msg)
+	}
+	return nil
+}
+
+func itoa64(x int64) string {
+	b := []byte{}
+	if x < 0 {
+		b = append(b, '-')
+		u := uint64(-x)
+		return string(append(b, []byte(utoa(u))...))
+	}
+	return utoa(uint64(x))
+}
+
+func utoa(u uint64) string {
+	if u == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for u > 0 {
+		i--
+		b[i] = byte('0' + u%10)
+		u /= 10
+	}
+	return string(b[i:])
+}
