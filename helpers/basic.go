@@ -10,25 +10,16 @@ import (
 
 var bootTime = time.Now()
 
-var ktimeGetNs = &Helper{
-	ID: 5, Name: "ktime_get_ns", Proto: Proto{Ret: RetInteger},
-	Fn: func(Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
-		return uint64(time.Since(bootTime).Nanoseconds()), nil
-	},
-}
+var ktimeGetNs = implement(FuncKtimeGetNs, func(Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
+	return uint64(time.Since(bootTime).Nanoseconds()), nil
+})
 
-var getPrandomU32 = &Helper{
-	ID: 7, Name: "get_prandom_u32", Proto: Proto{Ret: RetInteger},
-	Fn: func(Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
-		return uint64(rand.Uint32()), nil
-	},
-}
+var getPrandomU32 = implement(FuncGetPrandomU32, func(Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
+	return uint64(rand.Uint32()), nil
+})
 
 // getSmpProcessorID: callx runs every program as if on CPU 0 (per-CPU maps
 // have one CPU).
-var getSmpProcessorID = &Helper{
-	ID: 8, Name: "get_smp_processor_id", Proto: Proto{Ret: RetInteger},
-	Fn: func(Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
-		return 0, nil
-	},
-}
+var getSmpProcessorID = implement(FuncGetSMPProcessorID, func(Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
+	return 0, nil
+})

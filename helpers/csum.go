@@ -87,79 +87,67 @@ func replace(sum uint16, size uint64, from, to uint64) (uint16, bool) {
 	return 0, false
 }
 
-var l3CsumReplace = &Helper{
-	ID: 10, Name: "l3_csum_replace",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgCtx, ArgAnything, ArgAnything, ArgAnything, ArgAnything}},
-	Fn: func(env Env, _, r2, r3, r4, r5 uint64) (uint64, error) {
-		if r5&^fHdrFieldMask != 0 {
-			return neg(errEINVAL), nil
-		}
-		field, s, errno, err := csumField(env, r2)
-		if err != nil || errno != 0 {
-			return neg(errno), err
-		}
-		sum, ok := replace(binary.LittleEndian.Uint16(field), r5&fHdrFieldMask, r3, r4)
-		if !ok {
-			return neg(errEINVAL), nil
-		}
-		binary.LittleEndian.PutUint16(field, sum)
-		s.ChangeData()
-		return 0, nil
-	},
-}
+var l3CsumReplace = implement(FuncL3CsumReplace, func(env Env, _, r2, r3, r4, r5 uint64) (uint64, error) {
+	if r5&^fHdrFieldMask != 0 {
+		return neg(errEINVAL), nil
+	}
+	field, s, errno, err := csumField(env, r2)
+	if err != nil || errno != 0 {
+		return neg(errno), err
+	}
+	sum, ok := replace(binary.LittleEndian.Uint16(field), r5&fHdrFieldMask, r3, r4)
+	if !ok {
+		return neg(errEINVAL), nil
+	}
+	binary.LittleEndian.PutUint16(field, sum)
+	s.ChangeData()
+	return 0, nil
+})
 
-var l4CsumReplace = &Helper{
-	ID: 11, Name: "l4_csum_replace",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgCtx, ArgAnything, ArgAnything, ArgAnything, ArgAnything}},
-	Fn: func(env Env, _, r2, r3, r4, r5 uint64) (uint64, error) {
-		if r5&^(fMarkMangled0|fMarkEnforce|fPseudoHdr|fHdrFieldMask|fIPv6) != 0 {
-			return neg(errEINVAL), nil
-		}
-		field, s, errno, err := csumField(env, r2)
-		if err != nil || errno != 0 {
-			return neg(errno), err
-		}
-		old := binary.LittleEndian.Uint16(field)
-		mangled0 := r5&fMarkMangled0 != 0
-		if mangled0 && r5&fMarkEnforce == 0 && old == 0 {
-			return 0, nil // a UDP datagram without a checksum keeps none
-		}
-		sum, ok := replace(old, r5&fHdrFieldMask, r3, r4)
-		if !ok {
-			return neg(errEINVAL), nil
-		}
-		if mangled0 && sum == 0 {
-			sum = csumMangled0
-		}
-		binary.LittleEndian.PutUint16(field, sum)
-		s.ChangeData()
-		return 0, nil
-	},
-}
+var l4CsumReplace = implement(FuncL4CsumReplace, func(env Env, _, r2, r3, r4, r5 uint64) (uint64, error) {
+	if r5&^(fMarkMangled0|fMarkEnforce|fPseudoHdr|fHdrFieldMask|fIPv6) != 0 {
+		return neg(errEINVAL), nil
+	}
+	field, s, errno, err := csumField(env, r2)
+	if err != nil || errno != 0 {
+		return neg(errno), err
+	}
+	old := binary.LittleEndian.Uint16(field)
+	mangled0 := r5&fMarkMangled0 != 0
+	if mangled0 && r5&fMarkEnforce == 0 && old == 0 {
+		return 0, nil // a UDP datagram without a checksum keeps none
+	}
+	sum, ok := replace(old, r5&fHdrFieldMask, r3, r4)
+	if !ok {
+		return neg(errEINVAL), nil
+	}
+	if mangled0 && sum == 0 {
+		sum = csumMangled0
+	}
+	binary.LittleEndian.PutUint16(field, sum)
+	s.ChangeData()
+	return 0, nil
+})
 
 // csumDiff returns the partial checksum of `to` minus `from` plus seed.
-var csumDiff = &Helper{
-	ID: 28, Name: "csum_diff",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgMem, ArgConstSize, ArgMem, ArgConstSize, ArgAnything}},
-	Fn: func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error) {
-		if (r2|r4)&3 != 0 || r2+r4 > maxCsumDiffLen {
-			return neg(errEINVAL), nil
-		}
-		from, err := env.Memory(r1, r2, false)
-		if err != nil && r2 > 0 {
-			return 0, err
-		}
-		to, err := env.Memory(r3, r4, false)
-		if err != nil && r4 > 0 {
-			return 0, err
-		}
-		var diff [maxCsumDiffLen]byte
-		n := 0
-		for i := 0; i+4 <= len(from); i += 4 {
-			binary.LittleEndian.PutUint32(diff[n:], ^binary.LittleEndian.Uint32(from[i:]))
-			n += 4
-		}
-		n += copy(diff[n:], to)
-		return uint64(csumPartial(diff[:n], uint32(r5))), nil
-	},
-}
+var csumDiff = implement(FuncCsumDiff, func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error) {
+	if (r2|r4)&3 != 0 || r2+r4 > maxCsumDiffLen {
+		return neg(errEINVAL), nil
+	}
+	from, err := env.Memory(r1, r2, false)
+	if err != nil && r2 > 0 {
+		return 0, err
+	}
+	to, err := env.Memory(r3, r4, false)
+	if err != nil && r4 > 0 {
+		return 0, err
+	}
+	var diff [maxCsumDiffLen]byte
+	n := 0
+	for i := 0; i+4 <= len(from); i += 4 {
+		binary.LittleEndian.PutUint32(diff[n:], ^binary.LittleEndian.Uint32(from[i:]))
+		n += 4
+	}
+	n += copy(diff[n:], to)
+	return uint64(csumPartial(diff[:n], uint32(r5))), nil
+})

@@ -8,24 +8,20 @@ import "errors"
 var errNoXDP = errors.New("the program's context is not an XDP context")
 var errNoSKB = errors.New("the program's context is not a socket buffer")
 
-func xdpAdjust(id ID, name string, adjust func(XDPContext, int) int64) *Helper {
-	return &Helper{
-		ID: id, Name: name,
-		Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgCtx, ArgAnything}},
-		Fn: func(env Env, _, r2, _, _, _ uint64) (uint64, error) {
-			x, ok := env.Context().(XDPContext)
-			if !ok {
-				return 0, errNoXDP
-			}
-			return uint64(adjust(x, int(int32(r2)))), nil
-		},
-	}
+func xdpAdjust(id ID, adjust func(XDPContext, int) int64) *Helper {
+	return implement(id, func(env Env, _, r2, _, _, _ uint64) (uint64, error) {
+		x, ok := env.Context().(XDPContext)
+		if !ok {
+			return 0, errNoXDP
+		}
+		return uint64(adjust(x, int(int32(r2)))), nil
+	})
 }
 
 var (
-	xdpAdjustHead = xdpAdjust(44, "xdp_adjust_head", XDPContext.AdjustHead)
-	xdpAdjustMeta = xdpAdjust(54, "xdp_adjust_meta", XDPContext.AdjustMeta)
-	xdpAdjustTail = xdpAdjust(65, "xdp_adjust_tail", XDPContext.AdjustTail)
+	xdpAdjustHead = xdpAdjust(FuncXDPAdjustHead, XDPContext.AdjustHead)
+	xdpAdjustMeta = xdpAdjust(FuncXDPAdjustMeta, XDPContext.AdjustMeta)
+	xdpAdjustTail = xdpAdjust(FuncXDPAdjustTail, XDPContext.AdjustTail)
 )
 
 func skbContext(env Env) (SKBContext, error) {
@@ -38,68 +34,56 @@ func skbContext(env Env) (SKBContext, error) {
 
 // skbLoadBytes copies len bytes at offset of the packet to `to`; out of
 // bounds it zeroes `to` and returns -EFAULT.
-var skbLoadBytes = &Helper{
-	ID: 26, Name: "skb_load_bytes",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgCtx, ArgAnything, ArgUninitMem, ArgConstSize}},
-	Fn: func(env Env, _, r2, r3, r4, _ uint64) (uint64, error) {
-		s, err := skbContext(env)
-		if err != nil {
-			return 0, err
-		}
-		to, err := env.Memory(r3, r4, true)
-		if err != nil {
-			return 0, err
-		}
-		data := s.PacketData()
-		if r2 > 0x7fffffff || r2+r4 > uint64(len(data)) {
-			clear(to)
-			return neg(errEFAULT), nil
-		}
-		copy(to, data[r2:])
-		return 0, nil
-	},
-}
+var skbLoadBytes = implement(FuncSKBLoadBytes, func(env Env, _, r2, r3, r4, _ uint64) (uint64, error) {
+	s, err := skbContext(env)
+	if err != nil {
+		return 0, err
+	}
+	to, err := env.Memory(r3, r4, true)
+	if err != nil {
+		return 0, err
+	}
+	data := s.PacketData()
+	if r2 > 0x7fffffff || r2+r4 > uint64(len(data)) {
+		clear(to)
+		return neg(errEFAULT), nil
+	}
+	copy(to, data[r2:])
+	return 0, nil
+})
 
 const (
 	fRecomputeCsum  = 1 << 0
 	fInvalidateHash = 1 << 1
 )
 
-var skbStoreBytes = &Helper{
-	ID: 9, Name: "skb_store_bytes",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgCtx, ArgAnything, ArgMem, ArgConstSize, ArgAnything}},
-	Fn: func(env Env, _, r2, r3, r4, r5 uint64) (uint64, error) {
-		s, err := skbContext(env)
-		if err != nil {
-			return 0, err
-		}
-		if r5&^(fRecomputeCsum|fInvalidateHash) != 0 {
-			return neg(errEINVAL), nil
-		}
-		from, err := env.Memory(r3, r4, false)
-		if err != nil {
-			return 0, err
-		}
-		data := s.PacketData()
-		if r2 > 0xffff || r2+r4 > uint64(len(data)) {
-			return neg(errEFAULT), nil
-		}
-		copy(data[r2:], from)
-		s.ChangeData()
-		return 0, nil
-	},
-}
+var skbStoreBytes = implement(FuncSKBStoreBytes, func(env Env, _, r2, r3, r4, r5 uint64) (uint64, error) {
+	s, err := skbContext(env)
+	if err != nil {
+		return 0, err
+	}
+	if r5&^(fRecomputeCsum|fInvalidateHash) != 0 {
+		return neg(errEINVAL), nil
+	}
+	from, err := env.Memory(r3, r4, false)
+	if err != nil {
+		return 0, err
+	}
+	data := s.PacketData()
+	if r2 > 0xffff || r2+r4 > uint64(len(data)) {
+		return neg(errEFAULT), nil
+	}
+	copy(data[r2:], from)
+	s.ChangeData()
+	return 0, nil
+})
 
 // redirect records the target and returns the redirect verdict of the
 // program type (XDP_REDIRECT, TC_ACT_REDIRECT).
-var redirect = &Helper{
-	ID: 23, Name: "redirect",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgAnything, ArgAnything}},
-	Fn: func(env Env, r1, r2, _, _, _ uint64) (uint64, error) {
-		r, ok := env.Context().(Redirector)
-		if !ok {
-			return 0, errors.New("bpf_redirect: the program's context cannot redirect")
-		}
-		return r.Redirect(uint32(r1), r2), nil
-	},
-}
+var redirect = implement(FuncRedirect, func(env Env, r1, r2, _, _, _ uint64) (uint64, error) {
+	r, ok := env.Context().(Redirector)
+	if !ok {
+		return 0, errors.New("bpf_redirect: the program's context cannot redirect")
+	}
+	return r.Redirect(uint32(r1), r2), nil
+})

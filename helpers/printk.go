@@ -10,27 +10,23 @@ import (
 	"strconv"
 )
 
-var tracePrintk = &Helper{
-	ID: 6, Name: "trace_printk",
-	Proto: Proto{Ret: RetInteger, Args: [5]ArgType{ArgMem, ArgConstSize, ArgAnything, ArgAnything, ArgAnything}},
-	Fn: func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error) {
-		raw, err := env.Memory(r1, r2, false)
-		if err != nil {
-			return 0, err
-		}
-		if i := bytes.IndexByte(raw, 0); i >= 0 {
-			raw = raw[:i]
-		} else {
-			return neg(errEINVAL), nil // the format must end in NUL
-		}
-		out, err := formatPrintk(env, string(raw), [3]uint64{r3, r4, r5})
-		if err != nil {
-			return neg(errEINVAL), nil
-		}
-		env.Printk(out)
-		return uint64(len(out)), nil
-	},
-}
+var tracePrintk = implement(FuncTracePrintk, func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error) {
+	raw, err := env.Memory(r1, r2, false)
+	if err != nil {
+		return 0, err
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		raw = raw[:i]
+	} else {
+		return neg(errEINVAL), nil // the format must end in NUL
+	}
+	out, err := formatPrintk(env, string(raw), [3]uint64{r3, r4, r5})
+	if err != nil {
+		return neg(errEINVAL), nil
+	}
+	env.Printk(out)
+	return uint64(len(out)), nil
+})
 
 func formatPrintk(env Env, format string, args [3]uint64) (string, error) {
 	var b []byte

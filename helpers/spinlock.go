@@ -34,36 +34,28 @@ func lockWord(env Env, addr uint64) (*uint32, error) {
 	return (*uint32)(p), nil
 }
 
-var spinLock = &Helper{
-	ID: 93, Name: "spin_lock",
-	Proto: Proto{Ret: RetVoid, Args: [5]ArgType{ArgSpinLock}},
-	Fn: func(env Env, r1, _, _, _, _ uint64) (uint64, error) {
-		w, err := lockWord(env, r1)
-		if err != nil {
-			return 0, err
+var spinLock = implement(FuncSpinLock, func(env Env, r1, _, _, _, _ uint64) (uint64, error) {
+	w, err := lockWord(env, r1)
+	if err != nil {
+		return 0, err
+	}
+	deadline := time.Time{}
+	for !atomic.CompareAndSwapUint32(w, 0, 1) {
+		if deadline.IsZero() {
+			deadline = time.Now().Add(lockTimeout)
+		} else if time.Now().After(deadline) {
+			return 0, errLockTimeout
 		}
-		deadline := time.Time{}
-		for !atomic.CompareAndSwapUint32(w, 0, 1) {
-			if deadline.IsZero() {
-				deadline = time.Now().Add(lockTimeout)
-			} else if time.Now().After(deadline) {
-				return 0, errLockTimeout
-			}
-			runtime.Gosched()
-		}
-		return 0, nil
-	},
-}
+		runtime.Gosched()
+	}
+	return 0, nil
+})
 
-var spinUnlock = &Helper{
-	ID: 94, Name: "spin_unlock",
-	Proto: Proto{Ret: RetVoid, Args: [5]ArgType{ArgSpinLock}},
-	Fn: func(env Env, r1, _, _, _, _ uint64) (uint64, error) {
-		w, err := lockWord(env, r1)
-		if err != nil {
-			return 0, err
-		}
-		atomic.StoreUint32(w, 0)
-		return 0, nil
-	},
-}
+var spinUnlock = implement(FuncSpinUnlock, func(env Env, r1, _, _, _, _ uint64) (uint64, error) {
+	w, err := lockWord(env, r1)
+	if err != nil {
+		return 0, err
+	}
+	atomic.StoreUint32(w, 0)
+	return 0, nil
+})

@@ -1,7 +1,7 @@
 package helpers
 
-// This file implements the helper table and the interface through which
-// helper implementations reach the memory of the running program.
+// This file implements the helper table: helper ids to prototypes and
+// implementations, as the engine resolves calls through it.
 
 import (
 	"fmt"
@@ -15,49 +15,19 @@ type ID int32
 // A non-nil error stops the run.
 type Func func(env Env, r1, r2, r3, r4, r5 uint64) (uint64, error)
 
-// ArgType is the kind of one helper argument, as the kernel's bpf_arg_type.
-type ArgType uint8
-
-// Argument kinds, as the kernel's ARG_* (the verifier checks them).
-const (
-	ArgNone           ArgType = iota // no argument in this position
-	ArgAnything                      // any initialised value
-	ArgConstMapPtr                   // a map reference
-	ArgMapKey                        // a pointer to key_size readable bytes
-	ArgMapValue                      // a pointer to value_size readable bytes
-	ArgMem                           // a pointer to readable memory, sized by the next argument
-	ArgUninitMem                     // a pointer to writable memory, sized by the next argument
-	ArgConstSize                     // the size of the previous argument's memory
-	ArgConstAllocSize                // a constant size to allocate
-	ArgAllocMem                      // memory from ringbuf_reserve
-	ArgCallback                      // a function value called back
-	ArgSpinLock                      // a struct bpf_spin_lock in a map value
-	ArgCtx                           // the program's context
-)
-
-// RetType is the kind of a helper's result, as the kernel's bpf_return_type.
-type RetType uint8
-
-// Result kinds.
-const (
-	RetInteger        RetType = iota // an unknown scalar
-	RetVoid                          // nothing (r0 is not readable)
-	RetMapValueOrNull                // a pointer to a map value, or NULL
-	RetMemOrNull                     // a pointer to allocated memory, or NULL
-)
-
-// Proto is a helper prototype.
-type Proto struct {
-	Ret  RetType
-	Args [5]ArgType
-}
-
-// Helper is one entry of the table.
+// Helper is one entry of the table: a helper id with a prototype and,
+// where callx implements it, its implementation.
 type Helper struct {
 	ID    ID
 	Name  string // kernel name without the bpf_ prefix, e.g. "ktime_get_ns"
 	Proto Proto
-	Fn    Func
+	Fn    Func // nil where callx does not implement the helper
+}
+
+// String is the kernel's name, id and prototype:
+// "bpf_map_lookup_elem#1 RET_PTR_TO_MAP_VALUE|PTR_MAYBE_NULL (ARG_CONST_MAP_PTR, ARG_PTR_TO_MAP_KEY) pkt_access".
+func (h *Helper) String() string {
+	return fmt.Sprintf("bpf_%s#%d %v", h.Name, h.ID, h.Proto)
 }
 
 // Table maps helper ids to helpers.
@@ -96,25 +66,34 @@ func (t *Table) All() []*Helper {
 	return hs
 }
 
-// UnknownError is a call to a helper id the table does not have.
+// UnknownError is a call to a helper id the table does not have. Out of
+// the kernel's range its message is the kernel verifier's.
 type UnknownError struct{ ID ID }
 
-func (e *UnknownError) Error() string { return fmt.Sprintf("invalid func unknown#%d", e.ID) }
-
-// Default returns a new table with every helper callx implements.
-func Default() *Table {
-	return NewTable(
-		mapLookupElem, mapUpdateElem, mapDeleteElem, forEachMapElem,
-		ktimeGetNs, getPrandomU32, getSmpProcessorID, tracePrintk,
-		ringbufOutput, ringbufReserve, ringbufSubmit, ringbufDiscard,
-		loop, spinLock, spinUnlock,
-		xdpAdjustHead, xdpAdjustTail, xdpAdjustMeta,
-		skbLoadBytes, skbStoreBytes, l3CsumReplace, l4CsumReplace, csumDiff,
-		redirect,
-	)
+func (e *UnknownError) Error() string {
+	if !InRange(e.ID) {
+		return fmt.Sprintf("invalid func %s#%d", Name(e.ID), e.ID)
+	}
+	return fmt.Sprintf("helper %s#%d is not implemented", Name(e.ID), e.ID)
 }
 
-// Helper ids the engine treats specially.
+// implemented are the helpers callx implements, each with the
+// catalogue's prototype of its id.
+var implemented = []*Helper{
+	mapLookupElem, mapUpdateElem, mapDeleteElem, forEachMapElem,
+	ktimeGetNs, getPrandomU32, getSmpProcessorID, tracePrintk,
+	ringbufOutput, ringbufReserve, ringbufSubmit, ringbufDiscard,
+	loop, spinLock, spinUnlock,
+	xdpAdjustHead, xdpAdjustTail, xdpAdjustMeta,
+	skbLoadBytes, skbStoreBytes, l3CsumReplace, l4CsumReplace, csumDiff,
+	redirect,
+}
+
+// Default returns a new table with every helper callx implements.
+func Default() *Table { return NewTable(implemented...) }
+
+// Helper ids the engine treats specially, as untyped constants (the
+// FuncXxx values) to compare with an instruction's imm.
 const (
 	// MapLookupElemID is bpf_map_lookup_elem's: the engine inlines it for
 	// arrays, as the kernel's verifier does.

@@ -27,6 +27,13 @@ func TestDefaultTable(t *testing.T) {
 	}
 }
 
+func TestSpecialIDs(t *testing.T) {
+	if MapLookupElemID != FuncMapLookupElem || TailCallID != FuncTailCall ||
+		LoopID != FuncLoop || ForEachMapElemID != FuncForEachMapElem {
+		t.Error("the engine's helper ids are not the kernel's")
+	}
+}
+
 func TestKtimeIsMonotonic(t *testing.T) {
 	a, _ := ktimeGetNs.Fn(nil, 0, 0, 0, 0, 0)
 	b, _ := ktimeGetNs.Fn(nil, 0, 0, 0, 0, 0)

@@ -32,4 +32,12 @@
 // file, how far the kernel agrees with the annotations (set
 // CALLX_SELFTEST_REPORT to a path to get the table as markdown); it skips
 // when the objects are not built or bpf() is not usable.
+//
+// RunObject runs an object's tests through callx instead: its verifier
+// for the verdict and the log, its engine for the __retval run, with
+// test_loader's rules, one Result per test (`callx selftest` prints them).
+// TestCallxSelftests runs every cached object through it, compares with
+// the annotations and, where bpf() works, with the running kernel's
+// verdicts, and fails on a program callx accepts and the kernel rejects
+// (CALLX_VERIFIER_REPORT gets its table).
 package selftest

@@ -97,7 +97,7 @@ func TestKernelSelftests(t *testing.T) {
 	start := time.Now()
 	var rows []*fileResult
 	for _, f := range files {
-		r, err := runFileInKernel(f)
+		r, err := kernelFileResult(f) // shared with TestCallxSelftests
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,7 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
-	root.AddCommand(newRunCmd(), newAsmCmd(), newDisasmCmd())
+	root.AddCommand(newRunCmd(), newAsmCmd(), newDisasmCmd(), newVerifyCmd(), newSelftestCmd())
 	return root
 }
 
