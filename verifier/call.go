@@ -36,6 +36,15 @@ type callMeta struct {
 	constMemSet bool
 }
 
+// Map types whose lookups return something else than a value.
+const (
+	mapTypeArrayOfMaps = 12
+	mapTypeHashOfMaps  = 13
+	mapTypeSockmap     = 15
+	mapTypeXskmap      = 17
+	mapTypeSockhash    = 18
+)
+
 // callerSaved are the registers a call clobbers.
 var callerSaved = [...]asm.Register{asm.R0, asm.R1, asm.R2, asm.R3, asm.R4, asm.R5}
 
@@ -45,6 +54,9 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 	p, err := v.helperProto(id)
 	if err != nil {
 		return 0, err
+	}
+	if !v.opts.Sleepable && p.mightSleep {
+		return 0, v.reject(CodeCall, "helper call might sleep in a non-sleepable prog")
 	}
 	meta := callMeta{funcID: id, pktAccess: p.pktAccess}
 	for i := 0; i < 5; i++ {
@@ -100,6 +112,10 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 	case retMapValue:
 		if meta.mapInfo == nil {
 			return 0, v.reject(CodeCall, "kernel subsystem misconfigured verifier")
+		}
+		switch meta.mapInfo.Type {
+		case mapTypeArrayOfMaps, mapTypeHashOfMaps, mapTypeSockmap, mapTypeXskmap, mapTypeSockhash:
+			return 0, v.reject(CodeUnsupported, "callx: lookups in map type %d are not modelled yet", meta.mapInfo.Type)
 		}
 		markKnownZeroPtr(r0, PtrToMapValue|p.retFlags)
 		r0.Map = meta.mapInfo
@@ -203,7 +219,12 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 			if a.flags&argWrite != 0 {
 				t = accWrite
 			}
-			return v.checkHelperMemAccess(regno, a.size, t, false, meta)
+			if err := v.checkHelperMemAccess(regno, a.size, t, false, meta); err != nil {
+				return err
+			}
+			if a.flags&argAligned != 0 {
+				return v.checkPtrAlignment(reg, 0, a.size, true)
+			}
 		}
 	case argConstSize, argConstSizeOrZero:
 		t := accRead
@@ -325,8 +346,8 @@ func (v *verifier) checkHelperMemAccess(regno asm.Register, size int, t access, 
 		}
 		return v.checkMemRegion(regno, int(reg.Off), size, int64(reg.Map.KeySize), false)
 	case PtrToMapValue:
-		if t == accWrite && reg.Map.ReadOnly {
-			return v.reject(CodeMemory, "write into map forbidden, value_size=%d off=%d size=%d", reg.Map.ValueSize, reg.Off, size)
+		if err := v.checkMapAccessType(reg.Map, int(reg.Off), size, t); err != nil {
+			return err
 		}
 		return v.checkMapAccess(regno, int(reg.Off), size, zeroOK, false)
 	case PtrToMem:
@@ -396,8 +417,8 @@ func (v *verifier) checkMapFuncCompat(m *MapInfo, id int32, p *proto) error {
 	if m == nil {
 		return nil
 	}
-	if err := mapFuncCompatible(m.Type, id); err != "" {
-		return v.reject(CodeCall, "cannot pass map_type %d into func %s#%d", m.Type, p.logName, id)
+	if msg := v.mapFuncCompatible(m.Type, id); msg != "" {
+		return v.reject(CodeCall, "%s", msg)
 	}
 	return nil
 }
@@ -521,6 +542,9 @@ func (v *verifier) checkFuncCall(ins asm.Instruction) (int, error) {
 			v.scratchReg(r)
 		}
 		markUnknown(&regs[asm.R0])
+		if v.changesPkt[sub] {
+			v.clearAllPktPointers()
+		}
 		return v.insnIdx + 1, nil
 	}
 	caller := v.cur.cur()

@@ -38,6 +38,7 @@ const (
 	argFixedSize
 	argRelease
 	argWrite
+	argAligned
 )
 
 type argSpec struct {
@@ -66,6 +67,7 @@ type proto struct {
 	pktAccess      bool
 	changesPktData bool
 	acquire        bool
+	mightSleep     bool
 }
 
 // helperProto returns the prototype of helper id for the program's type,
@@ -73,57 +75,120 @@ type proto struct {
 func (v *verifier) helperProto(id int32) (*proto, error) {
 	p, err := v.lookupProto(id)
 	if err != nil {
-		return nil, v.reject(CodeCall, "%s", err.(*Error).Msg)
+		return nil, v.reject(err.(*Error).Code, "%s", err.(*Error).Msg)
 	}
 	return p, nil
 }
 
-// lookupProto finds helper id's prototype without logging.
+// lookupProto finds helper id's prototype for the program's type
+// (get_helper_proto) and converts it, without logging.
 func (v *verifier) lookupProto(id int32) (*proto, error) {
-	h, err := v.helpers.Lookup(helpers.ID(id))
+	if v.protoCache == nil {
+		v.protoCache = map[int32]*proto{}
+	}
+	if p, ok := v.protoCache[id]; ok {
+		return p, nil
+	}
+	prog := helpers.DefaultProg(string(v.opts.Type))
+	prog.Sleepable = v.opts.Sleepable
+	prog.AttachTo = v.opts.AttachTo
+	h, err := prog.Helper(helpers.ID(id))
 	if err != nil {
-		return nil, &Error{Code: CodeCall, Msg: "invalid func unknown#" + itoa64(int64(id))}
+		return nil, &Error{Code: CodeCall, Msg: err.Error()}
 	}
-	p := &proto{logName: "bpf_" + h.Name}
-	spec, ok := tempProtos[h.Name]
-	if !ok {
-		return nil, &Error{Code: CodeUnsupported, Msg: "callx: helper " + p.logName + " is not modelled"}
+	p := &proto{
+		logName:        helpers.Name(helpers.ID(id)),
+		pktAccess:      h.Proto.PktAccess,
+		changesPktData: helpers.ChangesPktData(helpers.ID(id)),
+		mightSleep:     h.Proto.MightSleep,
 	}
-	spec.logName = p.logName
-	return &spec, nil
+	for i, a := range h.Proto.Args {
+		spec := argSpec{size: h.Proto.ArgSize[i]}
+		f := a.Flags()
+		if f&helpers.ArgMaybeNull != 0 {
+			spec.flags |= argMaybeNull
+		}
+		if f&helpers.ArgRdonly != 0 {
+			spec.flags |= argRdonly
+		}
+		if f&helpers.ArgUninit != 0 {
+			spec.flags |= argUninit
+		}
+		if f&helpers.ArgFixedSize != 0 {
+			spec.flags |= argFixedSize
+		}
+		if f&helpers.ArgRelease != 0 {
+			spec.flags |= argRelease
+		}
+		if f&helpers.ArgWrite != 0 {
+			spec.flags |= argWrite
+		}
+		if f&helpers.ArgAligned != 0 {
+			spec.flags |= argAligned
+		}
+		switch a.Base() {
+		case helpers.ArgDontCare:
+			spec.kind = argDontCare
+		case helpers.ArgAnything, helpers.ArgScalar:
+			spec.kind = argAnything
+		case helpers.ArgConstMapPtr:
+			spec.kind = argConstMapPtr
+		case helpers.ArgPtrToMapKey:
+			spec.kind = argMapKey
+		case helpers.ArgPtrToMapValue:
+			spec.kind = argMapValue
+		case helpers.ArgPtrToMem:
+			spec.kind = argMem
+		case helpers.ArgConstSize:
+			spec.kind = argConstSize
+		case helpers.ArgConstSizeOrZero:
+			spec.kind = argConstSizeOrZero
+		case helpers.ArgPtrToCtx:
+			spec.kind = argCtx
+		case helpers.ArgPtrToSpinLock:
+			spec.kind = argSpinLock
+		case helpers.ArgPtrToRingbufMem:
+			spec.kind = argRingbufMem
+		case helpers.ArgConstAllocSizeOrZero:
+			spec.kind = argConstAllocSizeOrZero
+		case helpers.ArgPtrToFunc:
+			spec.kind = argFunc
+		case helpers.ArgPtrToStack:
+			spec.kind = argStack
+		case helpers.ArgPtrToConstStr:
+			spec.kind = argConstStr
+		default:
+			spec.kind = argUnsupported
+		}
+		p.args[i] = spec
+	}
+	ret := h.Proto.Ret
+	p.retFlags = RegType(uint32(ret.Flags()))
+	switch ret.Base() {
+	case helpers.RetInteger:
+		p.ret = retInteger
+	case helpers.RetVoid:
+		p.ret = retVoid
+	case helpers.RetPtrToMapValue:
+		p.ret = retMapValue
+	case helpers.RetPtrToMem:
+		p.ret = retMem
+	default:
+		p.ret = retUnsupported
+	}
+	switch id {
+	case 84, 85, 99, 131, 194: // sk_lookup_tcp, sk_lookup_udp, skc_lookup_tcp, ringbuf_reserve, kptr_xchg
+		p.acquire = true
+	}
+	v.protoCache[id] = p
+	return p, nil
 }
 
-// mapFuncCompatible is check_map_func_compatibility; it returns "" when
-// the map type and the helper go together.
-func mapFuncCompatible(mapType uint32, id int32) string {
-	const progArray = 3
-	if mapType == progArray && id != helpers.TailCallID {
-		return "incompatible"
-	}
-	if id == helpers.TailCallID && mapType != progArray {
-		return "incompatible"
+// mapFuncCompatible is check_map_func_compatibility; it returns the
+// kernel's message, or "" when the map type and the helper go together.
+func (v *verifier) mapFuncCompatible(mapType uint32, id int32) string {
+	if err := helpers.MapCompatible(mapType, helpers.ID(id), string(v.opts.Type)); err != nil {
+		return err.Error()
 	}
 	return ""
-}
-
-var tempProtos = map[string]proto{
-	"map_lookup_elem": {args: [5]argSpec{{kind: argConstMapPtr}, {kind: argMapKey}}, ret: retMapValue, retFlags: PtrMaybeNull},
-	"map_update_elem": {args: [5]argSpec{{kind: argConstMapPtr}, {kind: argMapKey}, {kind: argMapValue}, {kind: argAnything}}},
-	"map_delete_elem": {args: [5]argSpec{{kind: argConstMapPtr}, {kind: argMapKey}}},
-	"ktime_get_ns":    {},
-	"get_prandom_u32": {},
-	"get_smp_processor_id": {},
-	"trace_printk":    {args: [5]argSpec{{kind: argMem, flags: argRdonly}, {kind: argConstSize}}},
-	"tail_call":       {args: [5]argSpec{{kind: argCtx}, {kind: argConstMapPtr}, {kind: argAnything}}},
-	"ringbuf_reserve": {args: [5]argSpec{{kind: argConstMapPtr}, {kind: argConstAllocSizeOrZero}, {kind: argAnything}}, ret: retMem, retFlags: PtrMaybeNull | MemRingbuf, acquire: true},
-	"ringbuf_submit":  {args: [5]argSpec{{kind: argRingbufMem, flags: argRelease}, {kind: argAnything}}, ret: retVoid},
-	"ringbuf_discard": {args: [5]argSpec{{kind: argRingbufMem, flags: argRelease}, {kind: argAnything}}, ret: retVoid},
-	"ringbuf_output":  {args: [5]argSpec{{kind: argConstMapPtr}, {kind: argMem, flags: argRdonly}, {kind: argConstSizeOrZero}, {kind: argAnything}}},
-	"spin_lock":       {args: [5]argSpec{{kind: argSpinLock}}, ret: retVoid},
-	"spin_unlock":     {args: [5]argSpec{{kind: argSpinLock}}, ret: retVoid},
-	"xdp_adjust_head": {args: [5]argSpec{{kind: argCtx}, {kind: argAnything}}, changesPktData: true},
-	"xdp_adjust_tail": {args: [5]argSpec{{kind: argCtx}, {kind: argAnything}}, changesPktData: true},
-	"xdp_adjust_meta": {args: [5]argSpec{{kind: argCtx}, {kind: argAnything}}, changesPktData: true},
-	"redirect":        {args: [5]argSpec{{kind: argAnything}, {kind: argAnything}}},
-	"csum_diff":       {args: [5]argSpec{{kind: argMem, flags: argMaybeNull | argRdonly}, {kind: argConstSizeOrZero}, {kind: argMem, flags: argMaybeNull | argRdonly}, {kind: argConstSizeOrZero}, {kind: argAnything}}, pktAccess: true},
 }

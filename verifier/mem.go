@@ -30,7 +30,11 @@ func (v *verifier) checkLoad(ins asm.Instruction) error {
 	if err := v.checkReg(ins.Dst, dstOpNoMark); err != nil {
 		return err
 	}
+	srcType := v.cur.regOf(ins.Src).Type
 	if err := v.checkMemAccess(ins.Src, int(ins.Off), ins.Op.Size().Bytes(), accRead, int(ins.Dst), false, mode == asm.ModeMEMSX); err != nil {
+		return err
+	}
+	if err := v.saveAuxPtrType(srcType, true); err != nil {
 		return err
 	}
 	return v.sanity(v.cur.regOf(ins.Dst), "ldx")
@@ -44,7 +48,11 @@ func (v *verifier) checkStoreReg(ins asm.Instruction) error {
 	if err := v.checkReg(ins.Dst, srcOp); err != nil {
 		return err
 	}
-	return v.checkMemAccess(ins.Dst, int(ins.Off), ins.Op.Size().Bytes(), accWrite, int(ins.Src), false, false)
+	dstType := v.cur.regOf(ins.Dst).Type
+	if err := v.checkMemAccess(ins.Dst, int(ins.Off), ins.Op.Size().Bytes(), accWrite, int(ins.Src), false, false); err != nil {
+		return err
+	}
+	return v.saveAuxPtrType(dstType, false)
 }
 
 // checkStoreImm is the BPF_ST case of do_check.
@@ -52,7 +60,11 @@ func (v *verifier) checkStoreImm(ins asm.Instruction) error {
 	if err := v.checkReg(ins.Dst, srcOp); err != nil {
 		return err
 	}
-	return v.checkMemAccess(ins.Dst, int(ins.Off), ins.Op.Size().Bytes(), accWrite, -1, false, false)
+	dstType := v.cur.regOf(ins.Dst).Type
+	if err := v.checkMemAccess(ins.Dst, int(ins.Off), ins.Op.Size().Bytes(), accWrite, -1, false, false); err != nil {
+		return err
+	}
+	return v.saveAuxPtrType(dstType, false)
 }
 
 // checkAtomic is check_atomic and check_atomic_rmw.
@@ -109,6 +121,9 @@ func (v *verifier) checkAtomic(ins asm.Instruction) error {
 			return err
 		}
 	}
+	if err := v.saveAuxPtrType(dt, false); err != nil {
+		return err
+	}
 	return v.checkMemAccess(ins.Dst, int(ins.Off), n, accWrite, -1, true, false)
 }
 
@@ -155,8 +170,8 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 		if err := leak("map"); err != nil {
 			return err
 		}
-		if t == accWrite && reg.Map.ReadOnly {
-			return v.reject(CodeMemory, "write into map forbidden, value_size=%d off=%d size=%d", reg.Map.ValueSize, off, size)
+		if err := v.checkMapAccessType(reg.Map, off, size, t); err != nil {
+			return err
 		}
 		if err := v.checkMapAccess(regno, off, size, false, true); err != nil {
 			return err
@@ -203,7 +218,11 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 		if err := v.checkPtrOffReg(reg, regno, false); err != nil {
 			return err
 		}
-		info, ok := ctxAccess(v.opts.Type, v.opts.AttachTo, off, size, t == accWrite)
+		info, ok := ctxAccessWith(v.opts.Type, v.opts.AttachTo, off, size, t == accWrite,
+			ctxOptions{Unprivileged: v.opts.Unprivileged, SignExtend: ldsx})
+		if info.Log != "" {
+			v.log.printf("%s", info.Log)
+		}
 		if !ok {
 			return v.reject(CodeMemory, "invalid bpf_context access off=%d size=%d", off, size)
 		}
@@ -264,6 +283,54 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 		} else {
 			value.Scalar.CoerceToSize(size)
 		}
+	}
+	return nil
+}
+
+// Map flags that restrict programs (BPF_F_RDONLY_PROG, BPF_F_WRONLY_PROG).
+const (
+	mapFlagRdonlyProg = 1 << 7
+	mapFlagWronlyProg = 1 << 8
+)
+
+// checkMapAccessType is check_map_access_type: a program may not write a
+// map it may only read (.rodata, BPF_F_RDONLY_PROG), nor read one it may
+// only write.
+func (v *verifier) checkMapAccessType(m *MapInfo, off, size int, t access) error {
+	if t == accWrite && (m.ReadOnly || m.Flags&mapFlagRdonlyProg != 0) {
+		return v.reject(CodeMemory, "write into map forbidden, value_size=%d off=%d size=%d", m.ValueSize, off, size)
+	}
+	if t == accRead && m.Flags&mapFlagWronlyProg != 0 {
+		return v.reject(CodeMemory, "read from map forbidden, value_size=%d off=%d size=%d", m.ValueSize, off, size)
+	}
+	return nil
+}
+
+// saveAuxPtrType is save_aux_ptr_type: one load or store instruction may
+// not be used with a context (or socket) pointer on one path and another
+// pointer type on another, since the kernel rewrites context accesses.
+func (v *verifier) saveAuxPtrType(t RegType, allowTrustMismatch bool) error {
+	if v.ptrTypes == nil {
+		v.ptrTypes = map[int]RegType{}
+	}
+	prev, ok := v.ptrTypes[v.insnIdx]
+	if !ok {
+		v.ptrTypes[v.insnIdx] = t
+		return nil
+	}
+	mismatchOK := func(t RegType) bool {
+		switch t.Base() {
+		case PtrToCtx, PtrToSocket, PtrToSockCommon, PtrToTCPSock, PtrToXDPSock, PtrToBTFID, PtrToArena:
+			return false
+		}
+		return true
+	}
+	if t != prev && (!mismatchOK(t) || !mismatchOK(prev)) {
+		if allowTrustMismatch && t.Base() == PtrToBTFID && prev.Base() == PtrToBTFID {
+			v.ptrTypes[v.insnIdx] = PtrToBTFID | PtrUntrusted
+			return nil
+		}
+		return v.reject(CodePointer, "same insn cannot be used with different pointers")
 	}
 	return nil
 }
@@ -476,8 +543,23 @@ func (v *verifier) mapAt(ins asm.Instruction) *MapInfo {
 }
 
 // checkLdAbs is check_ld_abs: legacy packet loads, for socket filters
-// and tc programs.
-func (v *verifier) checkLdAbs(ins asm.Instruction) error {
+// and tc programs. In a subprogram the load's hidden early exit (r0 = 0,
+// return) is a path of its own; it returns the next instruction.
+func (v *verifier) checkLdAbs(ins asm.Instruction) (int, error) {
+	if err := v.checkLdAbsRegs(ins); err != nil {
+		return 0, err
+	}
+	if len(v.cur.Frames) > 1 {
+		if _, err := v.pushStack(v.insnIdx+1, v.insnIdx, false); err != nil {
+			return 0, err
+		}
+		markKnown(v.cur.regOf(asm.R0), 0)
+		return v.prepareFuncExit()
+	}
+	return v.insnIdx + 1, nil
+}
+
+func (v *verifier) checkLdAbsRegs(ins asm.Instruction) error {
 	switch v.opts.Type {
 	case "socket", "tc", "action":
 	default:

@@ -66,7 +66,8 @@ func (v *verifier) computePrunePoints() {
 func (v *verifier) isStateVisited(idx int) (bool, error) {
 	cur := v.cur
 	list := v.visited[idx]
-	for _, vs := range list {
+	kept := list[:0]
+	for k, vs := range list {
 		old := vs.st
 		if old.branches > 0 {
 			// Still being explored: the same state again is a loop that
@@ -80,25 +81,34 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 				v.printState(old.Frames[len(cur.Frames)-1], true)
 				return false, rejectf(idx, CodeCFG, "infinite loop detected at insn %d", idx)
 			}
-			continue
-		}
-		if v.statesEqual(old, cur, false) {
+		} else if v.statesEqual(old, cur, false) {
 			vs.hit++
+			kept = append(kept, list[k:]...)
+			v.visited[idx] = kept
 			return true, nil
 		}
 		vs.miss++
+		// A state that keeps missing is unlikely to help: drop it, as
+		// the kernel does.
+		if vs.miss > vs.hit*3+3 {
+			v.curStates--
+			continue
+		}
+		kept = append(kept, vs)
 	}
+	list = kept
+	v.visited[idx] = list
 	// Keep the state, as the kernel does, only every so often when the
 	// path has not gone far since the last one.
 	if v.jmpsSinceState < 2 && v.insnsSinceState < 8 && len(list) > 0 {
 		return false, nil
 	}
 	v.jmpsSinceState, v.insnsSinceState = 0, 0
-	kept := cur.clone()
-	kept.Insn = idx
-	kept.branches = 1
-	kept.parent = cur.parent
-	v.visited[idx] = append(list, &visitedState{st: kept})
+	ks := cur.clone()
+	ks.Insn = idx
+	ks.branches = 1
+	ks.parent = cur.parent
+	v.visited[idx] = append(list, &visitedState{st: ks})
 	v.stats.TotalStates++
 	v.curStates++
 	if v.curStates > v.stats.PeakStates {
@@ -107,7 +117,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	if n := len(v.visited[idx]); n > v.stats.MaxStatesPerInsn {
 		v.stats.MaxStatesPerInsn = n
 	}
-	cur.parent = kept
+	cur.parent = ks
 	// Writes from here on are not the kept state's.
 	for _, f := range cur.Frames {
 		for i := range f.Regs {

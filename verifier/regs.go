@@ -92,7 +92,8 @@ func (v *verifier) isPointerValue(r *Reg) bool {
 // (__is_pointer_value(false, reg)).
 func isPointer(r *Reg) bool { return r.Type != ScalarValue }
 
-// regNotNull is reg_not_null: a pointer that cannot be NULL.
+// regNotNull is reg_not_null: a pointer known not to be NULL. Context,
+// stack and packet pointers are not among them, as in the kernel.
 func regNotNull(r *Reg) bool {
 	t := r.Type
 	if t.MaybeNull() {
@@ -104,8 +105,7 @@ func regNotNull(r *Reg) bool {
 	case PtrToBTFID:
 		return t&PtrTrusted != 0 || t&MemRCU != 0 || t&MemAlloc != 0
 	}
-	return t == PtrToStack || t == PtrToCtx || t == PtrToPacket || t == PtrToPacketMeta ||
-		t == PtrToFlowKeys || t == PtrToFunc || t == ConstPtrToMap
+	return false
 }
 
 // registerIsNull is register_is_null: a known-zero scalar.

@@ -16,8 +16,22 @@ type retRange struct{ min, max int32 }
 // value goes. callx has no expected attach types yet: cgroup_skb is
 // taken as ingress and cgroup_sock_addr as a connect/sendmsg hook.
 func (v *verifier) returnRange() (retRange, bool) {
-	switch v.opts.Type {
-	case "cgroup_sock_addr", "cgroup_skb", "cgroup_sock", "sockops", "cgroup_device",
+	switch a := v.opts.AttachTo; v.opts.Type {
+	case "cgroup_sock_addr":
+		switch a {
+		case "recvmsg4", "recvmsg6", "recvmsg_unix", "getpeername4", "getpeername6", "getpeername_unix",
+			"getsockname4", "getsockname6", "getsockname_unix":
+			return retRange{1, 1}, true
+		case "bind4", "bind6":
+			return retRange{0, 3}, true
+		}
+		return retRange{0, 1}, true
+	case "cgroup_skb":
+		if a == "egress" {
+			return retRange{0, 3}, true
+		}
+		return retRange{0, 1}, true
+	case "cgroup_sock", "sockops", "cgroup_device",
 		"cgroup_sysctl", "cgroup_sockopt", "iter", "sk_lookup", "netfilter":
 		return retRange{0, 1}, true
 	case "fentry", "fexit":

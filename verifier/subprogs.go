@@ -7,6 +7,7 @@ package verifier
 
 import (
 	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
 	"github.com/cilium/ebpf/btf"
 )
 
@@ -198,6 +199,60 @@ func (v *verifier) checkMaxStackDepth() error {
 		if sub == 0 || v.globalFunc[sub] {
 			if err := walk(sub, 0, 1); err != nil {
 				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkSubprogBTF is the part of check_btf_func about legacy packet
+// loads: a subprogram that uses LD_ABS or LD_IND needs BTF and must
+// return an int. It also finds which subprograms may change packet data
+// (a helper that moves the packet, or a tail call, in them or in what
+// they call), for the callers of global ones.
+func (v *verifier) checkSubprogBTF() error {
+	n := len(v.cfg.Subprogs)
+	v.changesPkt = make([]bool, n)
+	callees := make([][]int, n)
+	for sub, s := range v.cfg.Subprogs {
+		hasLdAbs := false
+		for i := s.Start; i < s.End; i++ {
+			ins := v.insns[i]
+			switch {
+			case ins.Op.Class() == asm.ClassLD && (ins.Op.Mode() == asm.ModeABS || ins.Op.Mode() == asm.ModeIND):
+				hasLdAbs = true
+			case ins.IsHelperCall() && helpers.ChangesPktData(helpers.ID(ins.Imm)):
+				v.changesPkt[sub] = true
+			case ins.IsLocalCall():
+				if c := v.cfg.SubprogAt(i + int(ins.Imm) + 1); c >= 0 {
+					callees[sub] = append(callees[sub], c)
+				}
+			}
+			if ins.Op == asm.OpLoadImm64 {
+				i++
+			}
+		}
+		if sub == 0 || !hasLdAbs {
+			continue
+		}
+		fp := v.funcProtos[sub]
+		if fp == nil {
+			v.log.printf("LD_ABS is not allowed in subprogs without BTF\n")
+			return rejectf(s.Start, CodeInsn, "LD_ABS is not allowed in subprogs without BTF")
+		}
+		if _, ok := btf.UnderlyingType(fp.Return).(*btf.Int); !ok {
+			v.log.printf("LD_ABS is only allowed in functions that return 'int'.\n")
+			return rejectf(s.Start, CodeInsn, "LD_ABS is only allowed in functions that return 'int'.")
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for sub := range callees {
+			for _, c := range callees[sub] {
+				if v.changesPkt[c] && !v.changesPkt[sub] {
+					v.changesPkt[sub] = true
+					changed = true
+				}
 			}
 		}
 	}

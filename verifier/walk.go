@@ -68,6 +68,9 @@ type verifier struct {
 	scratchedRegs  uint32
 	scratchedStack uint64
 	liveness       *liveness
+	protoCache     map[int32]*proto
+	ptrTypes       map[int]RegType
+	changesPkt     []bool
 }
 
 func newVerifier(insns asm.Program, opts Options) *verifier {
@@ -94,6 +97,12 @@ func (v *verifier) run() error {
 	}
 	v.cfg = cfg
 	v.setupSubprogs()
+	if err := v.checkSubprogBTF(); err != nil {
+		return err
+	}
+	if v.opts.Type == "lsm" || v.opts.Type == "struct_ops" || v.opts.Type == "freplace" {
+		return rejectf(0, CodeUnsupported, "callx: %s programs are not verified yet", v.opts.Type)
+	}
 	if v.log.level&LogLevel2 != 0 {
 		for i, s := range cfg.Subprogs {
 			v.log.printf("func#%d @%d\n", i, s.Start)
@@ -297,7 +306,7 @@ func (v *verifier) doCheck() error {
 		case asm.ClassLD:
 			switch ins.Op.Mode() {
 			case asm.ModeABS, asm.ModeIND:
-				err = v.checkLdAbs(ins)
+				next, err = v.checkLdAbs(ins)
 			case asm.ModeIMM:
 				err = v.checkLdImm(ins)
 				next = v.insnIdx + 2
