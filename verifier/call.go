@@ -95,7 +95,7 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 			v.log.printf("Unreleased reference id=%d alloc_insn=%d\n", r.ID, r.Insn)
 			return 0, v.reject(CodeReference, "tail_call would lead to reference leak")
 		}
-	case helpers.LoopID, helpers.ForEachMapElemID, 170 /* timer_set_callback */, 180 /* find_vma */, 209 /* user_ringbuf_drain */:
+	case helpers.LoopID, helpers.ForEachMapElemID, 170 /* timer_set_callback */, 180 /* find_vma */, 209 /* user_ringbuf_drain */ :
 		return 0, v.reject(CodeUnsupported, "callx: callbacks (%s) are not verified yet", p.logName)
 	}
 	for _, r := range callerSaved {

@@ -18,7 +18,7 @@ import (
 
 // visitedState is one kept state (struct bpf_verifier_state_list).
 type visitedState struct {
-	st       *State
+	st        *State
 	hit, miss int
 }
 

@@ -13,9 +13,9 @@ import (
 type regOp int
 
 const (
-	srcOp        regOp = iota // read: must be initialised
-	dstOp                     // written: becomes an unknown scalar
-	dstOpNoMark               // written: the caller sets it
+	srcOp       regOp = iota // read: must be initialised
+	dstOp                    // written: becomes an unknown scalar
+	dstOpNoMark              // written: the caller sets it
 )
 
 // checkReg is check_reg_arg on the current frame.

@@ -28,10 +28,10 @@ const (
 // pending is a state waiting on the stack, with where the log stood when
 // it was pushed (level 1 logs only the failing path).
 type pending struct {
-	st      *State
-	insn    int
-	prev    int
-	logPos  int
+	st     *State
+	insn   int
+	prev   int
+	logPos int
 }
 
 // verifier holds one verification.
@@ -61,7 +61,7 @@ type verifier struct {
 	verified    []bool
 	subprogName []string
 
-	curStates  int
+	curStates                       int
 	jmpsSinceState, insnsSinceState int
 
 	// scratch marks for the log (which registers and slots to print)
