@@ -190,7 +190,7 @@ func (v *verifier) adjustRegMinMax(ins asm.Instruction) error {
 	if src != nil {
 		if src.Type != ScalarValue {
 			if dst.Type != ScalarValue {
-				if op == asm.OpSub && !v.opts.Unprivileged {
+				if op == asm.OpSub && v.allowPtrLeaks() {
 					markUnknown(dst)
 					return nil
 				}
@@ -227,7 +227,7 @@ func (v *verifier) adjustRegMinMax(ins asm.Instruction) error {
 	dst.Type = ScalarValue
 
 	// Linked registers: rX += const keeps the link with an offset.
-	if !v.opts.Unprivileged && op == asm.OpAdd && alu64 && dst.ID != 0 &&
+	if v.bpfCapable() && op == asm.OpAdd && alu64 && dst.ID != 0 &&
 		srcVal.Type == ScalarValue && srcVal.VarOff.IsConst() &&
 		!(ins.Op.Source() == asm.SourceX && ins.Src == ins.Dst) {
 		val := srcVal.VarOff.Value
@@ -258,7 +258,7 @@ func (v *verifier) adjustPtr(ins asm.Instruction, ptr, off *Reg) error {
 		return nil
 	}
 	if ins.Op.Class() != asm.ClassALU64 {
-		if op == asm.OpSub && !v.opts.Unprivileged {
+		if op == asm.OpSub && v.allowPtrLeaks() {
 			markUnknown(dst)
 			return nil
 		}

@@ -213,7 +213,7 @@ func (v *verifier) statesEqual(old, cur *State, exact bool) bool {
 				return false
 			}
 		}
-		if !stackSafe(of, cf, &ids, exact, v.opts.Unprivileged) {
+		if !stackSafe(of, cf, &ids, exact, !v.allowUninitStack()) {
 			return false
 		}
 	}

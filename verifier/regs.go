@@ -82,7 +82,7 @@ func copyReg(dst, src *Reg) {
 // isPointerValue is is_pointer_value in privileged mode
 // (__is_pointer_value with allow_ptr_leaks: nothing is a leak).
 func (v *verifier) isPointerValue(r *Reg) bool {
-	if !v.opts.Unprivileged {
+	if v.allowPtrLeaks() {
 		return false
 	}
 	return r.Type != ScalarValue
@@ -174,3 +174,9 @@ func forEachReg(st *State, f func(r *Reg)) {
 		}
 	}
 }
+
+// The kernel's privilege switches: env->bpf_capable (CAP_BPF),
+// env->allow_ptr_leaks and env->allow_uninit_stack (CAP_PERFMON).
+func (v *verifier) bpfCapable() bool       { return !v.opts.Unprivileged }
+func (v *verifier) allowPtrLeaks() bool    { return !v.opts.Unprivileged && !v.opts.NoPerfmon }
+func (v *verifier) allowUninitStack() bool { return !v.opts.Unprivileged && !v.opts.NoPerfmon }

@@ -63,7 +63,7 @@ func (v *verifier) checkStackAccessWithinBounds(regno asm.Register, off, size in
 		maxOff = reg.SMax + int64(off) + int64(size)
 	}
 	minValid := int64(-maxBPFStack)
-	if t != accWrite && v.opts.Unprivileged {
+	if t != accWrite && !v.allowUninitStack() {
 		minValid = -int64(len(f.Stack) * regSize)
 	}
 	bad := minOff < minValid || minOff > -1 || maxOff > 0 || size < 0
@@ -94,7 +94,7 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 	slot := &f.Stack[spi]
 	cur := v.cur.cur()
 	ins := v.insns[v.insnIdx]
-	if v.opts.Unprivileged && slot.isSpill() && !slot.isSpilledScalar() && size != regSize {
+	if !v.allowPtrLeaks() && slot.isSpill() && !slot.isSpilledScalar() && size != regSize {
 		return v.reject(CodeMemory, "attempt to corrupt spilled pointer on stack")
 	}
 	var reg *Reg
@@ -104,7 +104,7 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 	v.scratchSlot(spi)
 	isST := ins.Op.Class() == asm.ClassST
 	switch {
-	case reg != nil && off%regSize == 0 && reg.Type == ScalarValue && !v.opts.Unprivileged:
+	case reg != nil && off%regSize == 0 && reg.Type == ScalarValue && v.bpfCapable():
 		fits := regWidth(reg) <= 8*size
 		if fits {
 			v.assignScalarIDBeforeMov(reg)
@@ -113,7 +113,7 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 		if !fits {
 			slot.Spilled.ID = 0
 		}
-	case reg == nil && off%regSize == 0 && isST && !v.opts.Unprivileged:
+	case reg == nil && off%regSize == 0 && isST && v.bpfCapable():
 		tmp := constScalar(uint64(int64(ins.Imm)))
 		saveRegisterState(slot, &tmp, size)
 	case reg != nil && isSpillable(reg.Type):
@@ -202,7 +202,7 @@ func (v *verifier) stackWriteVar(f *Frame, regno asm.Register, off, size, valueR
 		slot := &f.Stack[spi]
 		v.scratchSlot(spi)
 		k := &slot.Kind[idx]
-		if v.opts.Unprivileged && *k != stackMisc && *k != stackZero {
+		if !v.allowPtrLeaks() && *k != stackMisc && *k != stackZero {
 			return v.reject(CodeMemory, "spilled ptr in range of var-offset stack write; insn %d, ptr off: %d", v.insnIdx, i)
 		}
 		if writingZero && *k == stackSpill && slot.isSpilledScalar() && slot.Spilled.VarOff.EqualsConst(0) {
@@ -213,7 +213,7 @@ func (v *verifier) stackWriteVar(f *Frame, regno asm.Register, off, size, valueR
 		if writingZero && *k == stackZero {
 			nk = stackZero
 		}
-		if *k == stackInvalid && v.opts.Unprivileged {
+		if *k == stackInvalid && !v.allowUninitStack() {
 			return v.reject(CodeMemory, "uninit stack in range of var-offset write prohibited for !root; insn %d, off: %d", v.insnIdx, i)
 		}
 		*k = nk
@@ -296,7 +296,7 @@ func (v *verifier) stackReadFixed(f *Frame, off, size, dstReg int) error {
 					case stackZero:
 						zeros++
 					case stackInvalid:
-						if v.opts.Unprivileged {
+						if !v.allowUninitStack() {
 							return v.reject(CodeMemory, "invalid read from stack off %d+%d size %d", off, i, size)
 						}
 					default:
@@ -325,7 +325,7 @@ func (v *verifier) stackReadFixed(f *Frame, off, size, dstReg int) error {
 		switch slot.Kind[(s-i)%regSize] {
 		case stackMisc, stackZero:
 		case stackInvalid:
-			if v.opts.Unprivileged {
+			if !v.allowUninitStack() {
 				return v.reject(CodeMemory, "invalid read from stack off %d+%d size %d", off, i, size)
 			}
 		default:
@@ -372,7 +372,7 @@ func (v *verifier) checkStackRangeInitialized(regno asm.Register, off, size int,
 		minOff = int(reg.VarOff.Value) + off
 		maxOff = minOff
 	} else {
-		if v.opts.Unprivileged {
+		if !v.allowPtrLeaks() {
 			return v.reject(CodeMemory, "R%d%s variable offset stack access prohibited for !root, var_off=%s", regno, extra, reg.VarOff)
 		}
 		rawMode = false
@@ -388,11 +388,11 @@ func (v *verifier) checkStackRangeInitialized(regno asm.Register, off, size int,
 		k := &slot.Kind[idx]
 		switch {
 		case *k == stackMisc:
-		case *k == stackZero || (*k == stackInvalid && !v.opts.Unprivileged):
+		case *k == stackZero || (*k == stackInvalid && v.allowUninitStack()):
 			if clobber {
 				*k = stackMisc
 			}
-		case slot.isSpill() && (slot.Spilled.Type == ScalarValue || !v.opts.Unprivileged):
+		case slot.isSpill() && (slot.Spilled.Type == ScalarValue || v.allowPtrLeaks()):
 			if clobber {
 				markUnknown(&slot.Spilled)
 				for j := range slot.Kind {

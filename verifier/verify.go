@@ -40,6 +40,10 @@ type Options struct {
 	LogLevel int
 	// Unprivileged verifies as a user without CAP_BPF/CAP_PERFMON.
 	Unprivileged bool
+	// NoPerfmon verifies with CAP_BPF but without CAP_PERFMON: bounded
+	// loops and bpf-to-bpf calls are allowed, but uninitialised stack
+	// may not be read and pointers may not leak.
+	NoPerfmon bool
 	// Flags are BPF_PROG_LOAD's prog_flags (BPF_F_*).
 	Flags uint32
 	// Sleepable and Frags are the section's .s and .frags.
