@@ -7,6 +7,7 @@ package verifier
 // (prepare_func_exit), and acquired references (ringbuf records).
 
 import (
+	"math"
 	"strings"
 
 	"github.com/callx/callx/asm"
@@ -95,7 +96,23 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 			v.log.printf("Unreleased reference id=%d alloc_insn=%d\n", r.ID, r.Insn)
 			return 0, v.reject(CodeReference, "tail_call would lead to reference leak")
 		}
-	case helpers.LoopID, helpers.ForEachMapElemID, 170 /* timer_set_callback */, 180 /* find_vma */, 209 /* user_ringbuf_drain */ :
+	case helpers.LoopID:
+		caller := v.cur.cur()
+		if uint64(caller.callbackDepth) < regs[asm.R1].UMax {
+			if err := v.pushCallbackCall(meta.subprog, id); err != nil {
+				return 0, err
+			}
+		} else {
+			caller.callbackDepth = 0
+			if v.log.level&LogLevel2 != 0 {
+				v.log.printf("frame%d bpf_loop iteration limit reached\n", len(v.cur.Frames)-1)
+			}
+		}
+	case helpers.ForEachMapElemID:
+		if err := v.pushCallbackCall(meta.subprog, id); err != nil {
+			return 0, err
+		}
+	case 170 /* timer_set_callback */, 180 /* find_vma */, 209 /* user_ringbuf_drain */ :
 		return 0, v.reject(CodeUnsupported, "callx: callbacks (%s) are not verified yet", p.logName)
 	}
 	for _, r := range callerSaved {
@@ -566,10 +583,90 @@ func (v *verifier) checkFuncCall(ins asm.Instruction) (int, error) {
 	return target, nil
 }
 
-// prepareFuncExit is prepare_func_exit: back to the caller with r0.
+// pushCallbackCall is push_callback_call: the callback's body, in a new
+// frame, is a path of its own from the helper call; the current path goes
+// on after the call. When the callback returns, its path comes back to
+// the call, which pushes the next iteration, until the states there
+// repeat.
+func (v *verifier) pushCallbackCall(sub int, id int32) error {
+	if len(v.cur.Frames) >= maxCallFrames {
+		return v.reject(CodeLimit, "the call stack of %d frames is too deep", len(v.cur.Frames)+1)
+	}
+	if sub < 0 || sub >= len(v.cfg.Subprogs) {
+		return v.reject(CodeCall, "verifier bug: callback subprogram not found")
+	}
+	st, err := v.pushStack(v.cfg.Subprogs[sub].Start, v.insnIdx, false)
+	if err != nil {
+		return err
+	}
+	caller := st.cur()
+	callee := v.newFrame(v.insnIdx, len(st.Frames), sub)
+	callee.InCallback = true
+	callee.CallbackRetMin, callee.CallbackRetMax = 0, 1
+	callee.refsAtEntry = len(st.Refs)
+	switch id {
+	case helpers.LoopID:
+		callee.Regs[asm.R1] = unknownScalar()
+		callee.Regs[asm.R2] = caller.Regs[asm.R3]
+	case helpers.ForEachMapElemID:
+		m := caller.Regs[asm.R1].Map
+		callee.Regs[asm.R1] = pointerReg(ConstPtrToMap)
+		callee.Regs[asm.R1].Map = m
+		callee.Regs[asm.R2] = pointerReg(PtrToMapKey)
+		callee.Regs[asm.R2].Map = m
+		callee.Regs[asm.R3] = pointerReg(PtrToMapValue)
+		callee.Regs[asm.R3].Map = m
+		callee.Regs[asm.R4] = caller.Regs[asm.R3]
+	}
+	for r := asm.R1; r <= asm.R5; r++ {
+		callee.Regs[r].written = false
+	}
+	st.Frames = append(st.Frames, callee)
+	st.callbackUnroll++
+	caller.callbackDepth++
+	v.cur.cur().callbackDepth = 0
+	return nil
+}
+
+// prepareFuncExit is prepare_func_exit: back to the caller with r0, or,
+// from a callback, back to the helper call that runs it again.
 func (v *verifier) prepareFuncExit() (int, error) {
 	callee := v.cur.cur()
 	r0 := &callee.Regs[asm.R0]
+	if callee.InCallback {
+		if r0.Type == NotInit {
+			return 0, v.reject(CodeRegister, "R0 !read_ok")
+		}
+		if r0.Type != ScalarValue {
+			return 0, v.reject(CodeReturn, "R0 not a scalar value")
+		}
+		if r0.SMin < callee.CallbackRetMin || r0.SMax > callee.CallbackRetMax {
+			msg := "At callback return the register R0 has"
+			if r0.SMin > math.MinInt64 {
+				msg += " smin=" + itoa64(r0.SMin)
+			}
+			if r0.SMax < math.MaxInt64 {
+				msg += " smax=" + itoa64(r0.SMax)
+			}
+			if r0.SMin == math.MinInt64 && r0.SMax == math.MaxInt64 {
+				msg += " unknown scalar value"
+			}
+			msg += " should have been in [" + itoa64(callee.CallbackRetMin) + ", " + itoa64(callee.CallbackRetMax) + "]"
+			return 0, v.reject(CodeReturn, "%s", msg)
+		}
+		if len(v.cur.Refs) != callee.refsAtEntry {
+			r := v.cur.Refs[len(v.cur.Refs)-1]
+			return 0, v.reject(CodeReference, "Unreleased reference id=%d alloc_insn=%d", r.ID, r.Insn)
+		}
+		v.cur.Frames = v.cur.Frames[:len(v.cur.Frames)-1]
+		if v.log.level&LogLevel2 != 0 {
+			v.log.printf("returning from callee:\n")
+			v.printState(callee, true)
+			v.log.printf("to caller at %d:\n", callee.Callsite)
+			v.printState(v.cur.cur(), true)
+		}
+		return callee.Callsite, nil
+	}
 	if r0.Type == PtrToStack {
 		return 0, v.reject(CodePointer, "cannot return stack pointer to the caller")
 	}

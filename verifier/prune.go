@@ -14,6 +14,7 @@ package verifier
 
 import (
 	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
 )
 
 // visitedState is one kept state (struct bpf_verifier_state_list).
@@ -70,6 +71,20 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	for k, vs := range list {
 		old := vs.st
 		if old.branches > 0 {
+			// At a helper call that runs a callback, a state covered by
+			// one still being explored adds nothing: the iterations have
+			// reached their fixed point (calls_callback in the kernel).
+			if v.callsCallback(idx) {
+				if v.statesEqual(old, cur, false) {
+					vs.hit++
+					kept = append(kept, list[k:]...)
+					v.visited[idx] = kept
+					return true, nil
+				}
+				vs.miss++
+				kept = append(kept, vs)
+				continue
+			}
 			// Still being explored: the same state again is a loop that
 			// never ends.
 			if len(old.Frames) == len(cur.Frames) && old.mayGotoDepth == cur.mayGotoDepth &&
@@ -100,7 +115,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	v.visited[idx] = list
 	// Keep the state, as the kernel does, only every so often when the
 	// path has not gone far since the last one.
-	if v.jmpsSinceState < 2 && v.insnsSinceState < 8 && len(list) > 0 {
+	if v.jmpsSinceState < 2 && v.insnsSinceState < 8 && len(list) > 0 && !v.callsCallback(idx) {
 		return false, nil
 	}
 	v.jmpsSinceState, v.insnsSinceState = 0, 0
@@ -128,6 +143,13 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// callsCallback reports whether instruction i is a helper call that runs
+// a callback (bpf_loop, bpf_for_each_map_elem).
+func (v *verifier) callsCallback(i int) bool {
+	ins := v.insns[i]
+	return ins.IsHelperCall() && (ins.Imm == helpers.LoopID || ins.Imm == helpers.ForEachMapElemID)
 }
 
 // idMap pairs ids of the old state with ids of the current one
@@ -196,7 +218,7 @@ func (v *verifier) statesEqual(old, cur *State, exact bool) bool {
 	}
 	for i := range old.Frames {
 		of, cf := old.Frames[i], cur.Frames[i]
-		if of.Callsite != cf.Callsite || of.Subprog != cf.Subprog {
+		if of.Callsite != cf.Callsite || of.Subprog != cf.Subprog || of.InCallback != cf.InCallback {
 			return false
 		}
 		insn := cur.Insn

@@ -138,6 +138,12 @@ type Frame struct {
 	CallbackRetMin, CallbackRetMax int64
 	// AsyncCallback marks a timer callback.
 	AsyncCallback bool
+	// callbackDepth counts the callback iterations pushed from this
+	// frame along the current path (bpf_loop stops at its count).
+	callbackDepth int
+	// refsAtEntry is how many references the state held when this
+	// callback frame began: a callback may not keep any.
+	refsAtEntry int
 }
 
 // ref is an acquired reference (struct bpf_reference_state).

@@ -178,7 +178,7 @@ func (v *verifier) checkMaxStackDepth() error {
 		s := v.cfg.Subprogs[sub]
 		for i := s.Start; i < s.End; i++ {
 			ins := v.insns[i]
-			if ins.IsLocalCall() {
+			if ins.IsLocalCall() || (ins.Op == asm.OpLoadImm64 && ins.Src == asm.PseudoFunc) {
 				callee := v.cfg.SubprogAt(i + int(ins.Imm) + 1)
 				if callee >= 0 && !v.globalFunc[callee] {
 					if frames+1 > maxCallFrames {
