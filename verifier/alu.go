@@ -196,10 +196,12 @@ func (v *verifier) adjustRegMinMax(ins asm.Instruction) error {
 				}
 				return v.reject(CodePointer, "R%d pointer %s pointer prohibited", ins.Dst, aluOpString(op))
 			}
+			v.markPrecise(ins.Dst)
 			off := *dst
 			return v.adjustPtr(ins, src, &off)
 		}
 		if dst.Type != ScalarValue {
+			v.markPrecise(ins.Src)
 			return v.adjustPtr(ins, dst, src)
 		}
 	} else {

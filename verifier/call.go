@@ -88,6 +88,9 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 	}
 	switch id {
 	case helpers.TailCallID:
+		if regs[asm.R3].isConstScalar() {
+			v.markPrecise(asm.R3)
+		}
 		if v.cur.ActiveLock != 0 {
 			return 0, v.reject(CodeReference, "tail_call cannot be used inside bpf_spin_lock-ed region")
 		}
@@ -97,6 +100,7 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 			return 0, v.reject(CodeReference, "tail_call would lead to reference leak")
 		}
 	case helpers.LoopID:
+		v.markPrecise(asm.R1)
 		caller := v.cur.cur()
 		if uint64(caller.callbackDepth) < regs[asm.R1].UMax {
 			if err := v.pushCallbackCall(meta.subprog, id); err != nil {
@@ -183,7 +187,9 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 		return v.reject(CodeMemory, "helper access to the packet is not allowed")
 	}
 	nullOK := a.flags&argMaybeNull != 0
-	if !(registerIsNull(reg) && nullOK) {
+	if registerIsNull(reg) && nullOK {
+		v.markPrecise(regno)
+	} else {
 		if err := v.checkRegType(regno, a); err != nil {
 			return err
 		}
@@ -254,6 +260,7 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 			return v.reject(CodeCall, "R%d is not a known constant'", regno)
 		}
 		meta.memSize = reg.VarOff.Value
+		v.markPrecise(regno)
 	case argConstStr:
 		return v.checkConstStr(reg, regno)
 	case argCtx, argRingbufMem, argStack:
@@ -405,7 +412,11 @@ func (v *verifier) checkMemSizeReg(reg *Reg, regno asm.Register, t access, zeroO
 	if reg.UMax >= maxVarSize {
 		return v.reject(CodeCall, "R%d unbounded memory access, use 'var &= const' or 'if (var < const)'", regno)
 	}
-	return v.checkHelperMemAccess(regno-1, int(reg.UMax), t, zeroOK, meta)
+	if err := v.checkHelperMemAccess(regno-1, int(reg.UMax), t, zeroOK, meta); err != nil {
+		return err
+	}
+	v.markPrecise(regno)
+	return nil
 }
 
 // checkConstStr is check_reg_const_str: a NUL-terminated string in a
@@ -640,6 +651,7 @@ func (v *verifier) prepareFuncExit() (int, error) {
 		if r0.Type != ScalarValue {
 			return 0, v.reject(CodeReturn, "R0 not a scalar value")
 		}
+		v.markPrecise(asm.R0)
 		if r0.SMin < callee.CallbackRetMin || r0.SMax > callee.CallbackRetMax {
 			msg := "At callback return the register R0 has"
 			if r0.SMin > math.MinInt64 {
@@ -664,6 +676,12 @@ func (v *verifier) prepareFuncExit() (int, error) {
 			v.printState(callee, true)
 			v.log.printf("to caller at %d:\n", callee.Callsite)
 			v.printState(v.cur.cur(), true)
+		}
+		if n := len(v.cur.hist); n > 0 {
+			v.cur.hist[n-1].callbackExit = true
+		}
+		if prev := v.findPrevEntry(callee.Callsite); prev != nil {
+			widenImpreciseScalars(prev, v.cur)
 		}
 		return callee.Callsite, nil
 	}

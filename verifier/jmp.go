@@ -56,7 +56,16 @@ func (v *verifier) checkCondJmp(ins asm.Instruction) (int, error) {
 	}
 	jmp32 := ins.Op.Class() == asm.ClassJMP32
 
-	switch isBranchTaken(dst, src, op, jmp32) {
+	pred := isBranchTaken(dst, src, op, jmp32)
+	if pred != BranchUnknown {
+		if dst.Type == ScalarValue {
+			v.markPrecise(ins.Dst)
+		}
+		if ins.Op.Source() == asm.SourceX && src.Type == ScalarValue {
+			v.markPrecise(ins.Src)
+		}
+	}
+	switch pred {
 	case BranchTaken:
 		v.printInsnState(v.cur.cur())
 		return idx + int(ins.Off) + 1, nil
@@ -65,6 +74,20 @@ func (v *verifier) checkCondJmp(ins asm.Instruction) (int, error) {
 		return idx + 1, nil
 	}
 
+	// Scalars sharing an id with an operand are refined with it: the
+	// history says so for precision tracking, in both branches.
+	var linked []linkedReg
+	if ins.Op.Source() == asm.SourceX && src.Type == ScalarValue && src.ID != 0 {
+		linked = collectLinkedRegs(v.cur, src.ID, linked)
+	}
+	if dst.Type == ScalarValue && dst.ID != 0 {
+		linked = collectLinkedRegs(v.cur, dst.ID, linked)
+	}
+	if len(linked) > 1 {
+		if n := len(v.cur.hist); n > 0 {
+			v.cur.hist[n-1].linked = linked
+		}
+	}
 	other, err := v.pushStack(idx+int(ins.Off)+1, idx, false)
 	if err != nil {
 		return 0, err
@@ -351,4 +374,27 @@ func syncLinkedRegs(st *State, known *Reg) {
 		r.Scalar.add64(delta)
 		r.VarOff = r.VarOff.Add(delta.VarOff)
 	})
+}
+
+// collectLinkedRegs is collect_linked_regs: the registers and spilled
+// registers of every frame that hold a scalar with the given id.
+func collectLinkedRegs(st *State, id uint32, out []linkedReg) []linkedReg {
+	id &^= addConstFlag
+	for fr, f := range st.Frames {
+		for r := 0; r < int(asm.R10); r++ {
+			x := &f.Regs[r]
+			if x.Type == ScalarValue && x.ID&^addConstFlag == id {
+				out = append(out, linkedReg{frame: fr, reg: r})
+			}
+		}
+		for spi := range f.Stack {
+			if f.Stack[spi].isSpill() {
+				x := &f.Stack[spi].Spilled
+				if x.Type == ScalarValue && x.ID&^addConstFlag == id && spi < 64 {
+					out = append(out, linkedReg{frame: fr, reg: -1, slot: spi})
+				}
+			}
+		}
+	}
+	return out
 }

@@ -75,7 +75,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 			// one still being explored adds nothing: the iterations have
 			// reached their fixed point (calls_callback in the kernel).
 			if v.callsCallback(idx) {
-				if v.statesEqual(old, cur, false) {
+				if v.statesEqual(old, cur, rangeWithin) {
 					vs.hit++
 					kept = append(kept, list[k:]...)
 					v.visited[idx] = kept
@@ -88,7 +88,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 			// Still being explored: the same state again is a loop that
 			// never ends.
 			if len(old.Frames) == len(cur.Frames) && old.mayGotoDepth == cur.mayGotoDepth &&
-				v.statesEqual(old, cur, true) {
+				v.statesEqual(old, cur, exactState) {
 				v.log.printf("infinite loop detected at insn %d\n", idx)
 				v.log.printf("cur state:")
 				v.printState(cur.cur(), true)
@@ -96,8 +96,9 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 				v.printState(old.Frames[len(cur.Frames)-1], true)
 				return false, rejectf(idx, CodeCFG, "infinite loop detected at insn %d", idx)
 			}
-		} else if v.statesEqual(old, cur, false) {
+		} else if v.statesEqual(old, cur, notExact) {
 			vs.hit++
+			v.propagatePrecision(old)
 			kept = append(kept, list[k:]...)
 			v.visited[idx] = kept
 			return true, nil
@@ -123,6 +124,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	ks.Insn = idx
 	ks.branches = 1
 	ks.parent = cur.parent
+	cur.hist = nil
 	v.visited[idx] = append(list, &visitedState{st: ks})
 	v.stats.TotalStates++
 	v.curStates++
@@ -195,7 +197,16 @@ func (m *idMap) check(oldID, curID uint32) bool {
 
 // statesEqual reports whether every concrete state cur stands for is one
 // that old stands for (exact: the same abstract state).
-func (v *verifier) statesEqual(old, cur *State, exact bool) bool {
+// exactLevel is how closely states must match (enum exact_level).
+type exactLevel int
+
+const (
+	notExact    exactLevel = iota // imprecise scalars and dead registers match anything
+	rangeWithin                   // every scalar's range must cover the current one's
+	exactState                    // the same abstract state
+)
+
+func (v *verifier) statesEqual(old, cur *State, exact exactLevel) bool {
 	if len(old.Frames) != len(cur.Frames) || old.Speculative != cur.Speculative {
 		return false
 	}
@@ -228,7 +239,7 @@ func (v *verifier) statesEqual(old, cur *State, exact bool) bool {
 			insn = v.insnIdx
 		}
 		for r := 0; r < numRegs; r++ {
-			if !exact && !v.liveness.live(insn, of.Subprog, r, i == len(old.Frames)-1) {
+			if exact == notExact && !v.liveness.live(insn, of.Subprog, r, i == len(old.Frames)-1) {
 				continue
 			}
 			if !regSafe(&of.Regs[r], &cf.Regs[r], &ids, exact) {
@@ -243,12 +254,12 @@ func (v *verifier) statesEqual(old, cur *State, exact bool) bool {
 }
 
 // regSafe is regsafe: old covers cur.
-func regSafe(old, cur *Reg, ids *idMap, exact bool) bool {
-	if exact {
+func regSafe(old, cur *Reg, ids *idMap, exact exactLevel) bool {
+	if exact == exactState {
 		return regExact(old, cur, ids)
 	}
 	if old.Type == NotInit {
-		return true
+		return exact == notExact || cur.Type == NotInit
 	}
 	if cur.Type == NotInit {
 		return false
@@ -258,18 +269,21 @@ func regSafe(old, cur *Reg, ids *idMap, exact bool) bool {
 	}
 	switch old.Type.Base() {
 	case ScalarValue:
+		if !old.Precise && exact == notExact {
+			return true
+		}
 		if !ids.checkScalar(old.ID, cur.ID) {
 			return false
 		}
 		if old.ID&addConstFlag != cur.ID&addConstFlag || (old.ID&addConstFlag != 0 && old.Off != cur.Off) {
 			return false
 		}
-		return rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
+		return scalarRangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
 	case PtrToMapKey, PtrToMapValue, PtrToMem, PtrToBuf, PtrToTPBuffer:
 		if old.Map != cur.Map || old.MemSize != cur.MemSize || old.Off != cur.Off {
 			return false
 		}
-		return rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff) &&
+		return scalarRangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff) &&
 			ids.check(old.ID, cur.ID) && ids.check(old.RefObjID, cur.RefObjID)
 	case PtrToPacketMeta, PtrToPacket:
 		if old.Range > cur.Range || (old.Range < 0 && old.Range != cur.Range) {
@@ -281,10 +295,10 @@ func regSafe(old, cur *Reg, ids *idMap, exact bool) bool {
 		if !ids.check(old.ID, cur.ID) {
 			return false
 		}
-		return rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
+		return scalarRangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
 	case PtrToStack:
 		return old.Frameno == cur.Frameno && old.Off == cur.Off &&
-			rangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
+			scalarRangeWithin(&old.Scalar, &cur.Scalar) && cur.VarOff.In(old.VarOff)
 	case ConstPtrToMap:
 		return old.Map == cur.Map
 	case PtrToFunc:
@@ -304,8 +318,8 @@ func regExact(old, cur *Reg, ids *idMap) bool {
 	return ids.check(old.ID, cur.ID) && ids.check(old.RefObjID, cur.RefObjID)
 }
 
-// rangeWithin is range_within.
-func rangeWithin(old, cur *Scalar) bool {
+// scalarRangeWithin is range_within.
+func scalarRangeWithin(old, cur *Scalar) bool {
 	return old.UMin <= cur.UMin && old.UMax >= cur.UMax &&
 		old.SMin <= cur.SMin && old.SMax >= cur.SMax &&
 		old.U32Min <= cur.U32Min && old.U32Max >= cur.U32Max &&
@@ -314,13 +328,13 @@ func rangeWithin(old, cur *Scalar) bool {
 
 // stackSafe is stacksafe: every stack byte the old state had
 // initialised must be covered by the current one.
-func stackSafe(old, cur *Frame, ids *idMap, exact bool, unpriv bool) bool {
+func stackSafe(old, cur *Frame, ids *idMap, exact exactLevel, unpriv bool) bool {
 	oldN, curN := len(old.Stack)*regSize, len(cur.Stack)*regSize
 	for i := 0; i < oldN; i++ {
 		spi, b := i/regSize, i%regSize
 		os := &old.Stack[spi]
 		ok := os.Kind[b]
-		if exact && (i >= curN || ok != cur.Stack[spi].Kind[b]) {
+		if exact != notExact && (i >= curN || ok != cur.Stack[spi].Kind[b]) {
 			return false
 		}
 		if ok == stackInvalid {
@@ -371,4 +385,55 @@ func scalarRegForStack(s *stackSlot) *Reg {
 	}
 	r := unknownScalar()
 	return &r
+}
+
+// findPrevEntry is find_prev_entry: the kept state at insn that is an
+// ancestor of the current path (the previous iteration of a loop or
+// callback), if any.
+func (v *verifier) findPrevEntry(insn int) *State {
+	for _, vs := range v.visited[insn] {
+		old := vs.st
+		if old.branches == 0 || len(old.Frames) != len(v.cur.Frames) {
+			continue
+		}
+		same := true
+		for i := range old.Frames {
+			if old.Frames[i].Callsite != v.cur.Frames[i].Callsite {
+				same = false
+			}
+		}
+		if !same {
+			continue
+		}
+		for p := v.cur.parent; p != nil; p = p.parent {
+			if p == old {
+				return old
+			}
+		}
+	}
+	return nil
+}
+
+// widenImpreciseScalars is widen_imprecise_scalars: a scalar that is not
+// precise and changed since the previous iteration becomes unknown, so
+// that the iterations reach a fixed point.
+func widenImpreciseScalars(old, cur *State) {
+	var ids idMap
+	widen := func(o, c *Reg) {
+		if o.Type != ScalarValue || c.Type != ScalarValue || o.Precise || c.Precise || regExact(o, c, &ids) {
+			return
+		}
+		markUnknown(c)
+	}
+	for fr := len(old.Frames) - 1; fr >= 0; fr-- {
+		fo, fc := old.Frames[fr], cur.Frames[fr]
+		for i := range fo.Regs {
+			widen(&fo.Regs[i], &fc.Regs[i])
+		}
+		for i := 0; i < len(fo.Stack) && i < len(fc.Stack); i++ {
+			if fo.Stack[i].isSpill() && fc.Stack[i].isSpill() {
+				widen(&fo.Stack[i].Spilled, &fc.Stack[i].Spilled)
+			}
+		}
+	}
 }

@@ -62,6 +62,7 @@ func (v *verifier) checkReturnCode() error {
 	if r0.Type != ScalarValue {
 		return v.reject(CodeReturn, "At program exit the register R0 is not a known value (%s)", r0.Type)
 	}
+	v.markPrecise(asm.R0)
 	if r0.SMin < int64(rng.min) || r0.SMax > int64(rng.max) {
 		msg := "At program exit the register R0 has"
 		unknown := true

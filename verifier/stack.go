@@ -113,9 +113,11 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 		if !fits {
 			slot.Spilled.ID = 0
 		}
+		v.markHistStack(f.Frameno, spi)
 	case reg == nil && off%regSize == 0 && isST && v.bpfCapable():
 		tmp := constScalar(uint64(int64(ins.Imm)))
 		saveRegisterState(slot, &tmp, size)
+		v.markHistStack(f.Frameno, spi)
 	case reg != nil && isSpillable(reg.Type):
 		if size != regSize {
 			return v.reject(CodeMemory, "invalid size of register spill")
@@ -124,6 +126,7 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 			return v.reject(CodeMemory, "cannot spill pointers to stack into stack frame of the caller")
 		}
 		saveRegisterState(slot, reg, size)
+		v.markHistStack(f.Frameno, spi)
 	default:
 		kind := stackMisc
 		scrubSpecialSlot(slot)
@@ -131,6 +134,9 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 			slot.Spilled.written = true
 		}
 		if (reg != nil && registerIsNull(reg)) || (reg == nil && isST && ins.Imm == 0) {
+			if valueReg >= 0 {
+				v.markPrecise(asm.Register(valueReg))
+			}
 			kind = stackZero
 		}
 		s := -off - 1
@@ -197,6 +203,12 @@ func (v *verifier) stackWriteVar(f *Frame, regno asm.Register, off, size, valueR
 	maxOff := int(ptr.SMax) + off + size
 	writingZero := (valueReg >= 0 && registerIsNull(&cur.Regs[valueReg])) ||
 		(valueReg < 0 && ins.Op.Class() == asm.ClassST && ins.Imm == 0)
+	zeroUsed := false
+	defer func() {
+		if zeroUsed && valueReg >= 0 {
+			v.markPrecise(asm.Register(valueReg))
+		}
+	}()
 	for i := minOff; i < maxOff; i++ {
 		spi, idx := slotAt(i)
 		slot := &f.Stack[spi]
@@ -206,12 +218,14 @@ func (v *verifier) stackWriteVar(f *Frame, regno asm.Register, off, size, valueR
 			return v.reject(CodeMemory, "spilled ptr in range of var-offset stack write; insn %d, ptr off: %d", v.insnIdx, i)
 		}
 		if writingZero && *k == stackSpill && slot.isSpilledScalar() && slot.Spilled.VarOff.EqualsConst(0) {
+			zeroUsed = true
 			continue
 		}
 		scrubSpecialSlot(slot)
 		nk := stackMisc
 		if writingZero && *k == stackZero {
 			nk = stackZero
+			zeroUsed = true
 		}
 		if *k == stackInvalid && !v.allowUninitStack() {
 			return v.reject(CodeMemory, "uninit stack in range of var-offset write prohibited for !root; insn %d, off: %d", v.insnIdx, i)
@@ -286,6 +300,7 @@ func (v *verifier) stackReadFixed(f *Frame, off, size, dstReg int) error {
 				if regWidth(&slot.Spilled) > size*8 {
 					clearScalarID(dst)
 				}
+				v.markHistStack(f.Frameno, spi)
 			} else {
 				spills, zeros := 0, 0
 				for i := 0; i < size; i++ {
@@ -303,7 +318,10 @@ func (v *verifier) stackReadFixed(f *Frame, off, size, dstReg int) error {
 						return v.reject(CodeMemory, "invalid read from stack off %d+%d size %d", off, i, size)
 					}
 				}
-				if (spills == size && slot.Spilled.VarOff.EqualsConst(0)) || zeros == size {
+				if spills == size && slot.Spilled.VarOff.EqualsConst(0) {
+					markKnown(dst, 0)
+					v.markHistStack(f.Frameno, spi)
+				} else if zeros == size {
 					markKnown(dst, 0)
 				} else {
 					markUnknown(dst)
@@ -316,6 +334,7 @@ func (v *verifier) stackReadFixed(f *Frame, off, size, dstReg int) error {
 			dst := &cur.Regs[dstReg]
 			copyReg(dst, &slot.Spilled)
 			dst.written = true
+			v.markHistStack(f.Frameno, spi)
 		} else if v.isPointerValue(&slot.Spilled) {
 			return v.reject(CodePointer, "leaking pointer from stack off %d", off)
 		}

@@ -165,6 +165,7 @@ type State struct {
 	PrevInsn       int
 	branches       int
 	parent         *State
+	hist           []histEntry
 	loopEntry      bool
 	callbackUnroll int
 	mayGotoDepth   int
@@ -183,6 +184,7 @@ func (s *State) clone() *State {
 		n.Frames[i] = &nf
 	}
 	n.Refs = append([]ref(nil), s.Refs...)
+	n.hist = append([]histEntry(nil), s.hist...)
 	return &n
 }
 

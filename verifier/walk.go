@@ -216,6 +216,7 @@ func (v *verifier) doCheck() error {
 		}
 		v.prevInsn = v.insnIdx
 		v.insnsSinceState++
+		v.appendHist(v.insnIdx)
 
 		var err error
 		next := v.insnIdx + 1

@@ -1,0 +1,353 @@
+package verifier
+
+// This file implements precision tracking (mark_chain_precision and
+// backtrack_insn): when a decision depends on a scalar's exact value (a
+// branch the verifier decides, a pointer offset, a helper's size
+// argument, a return code), the scalars it was computed from are marked
+// precise in the kept states of the path, walking the instructions back.
+// Pruning compares only precise scalars; an imprecise one matches any
+// scalar, as in the kernel. Where the walk meets what it does not model,
+// every scalar of the path becomes precise, which is always safe.
+
+import (
+	"github.com/callx/callx/asm"
+	"github.com/callx/callx/helpers"
+)
+
+// histEntry is one processed instruction of a state's segment (the
+// kernel's insn history, kept here for every instruction).
+type histEntry struct {
+	idx int
+	// stackFrame and stackSlot name the stack slot a spill or fill
+	// touched; stackSlot is -1 when none.
+	stackFrame, stackSlot int
+	// linked are the registers a conditional jump refined together.
+	linked []linkedReg
+	// callbackExit marks the exit of a callback frame.
+	callbackExit bool
+}
+
+// linkedReg is a register or spilled register sharing a scalar id.
+type linkedReg struct {
+	frame int
+	reg   int // register number, or -1 for a stack slot
+	slot  int
+}
+
+// backtrack is the set of registers and stack slots whose values a
+// decision depends on, per frame (struct backtrack_state).
+type backtrack struct {
+	frame int
+	regs  [maxCallFrames]uint16
+	stack [maxCallFrames]uint64
+}
+
+func (bt *backtrack) empty() bool {
+	for i := 0; i <= bt.frame && i < maxCallFrames; i++ {
+		if bt.regs[i] != 0 || bt.stack[i] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (bt *backtrack) isReg(r asm.Register) bool { return bt.regs[bt.frame]&(1<<r) != 0 }
+func (bt *backtrack) setReg(r asm.Register)     { bt.regs[bt.frame] |= 1 << r }
+func (bt *backtrack) clearReg(r asm.Register)   { bt.regs[bt.frame] &^= 1 << r }
+
+// appendHist records that the current state processes instruction idx.
+func (v *verifier) appendHist(idx int) {
+	v.cur.hist = append(v.cur.hist, histEntry{idx: idx, stackSlot: -1})
+}
+
+// markHistStack records on the current instruction's entry the stack
+// slot a spill or fill used.
+func (v *verifier) markHistStack(frame, spi int) {
+	if n := len(v.cur.hist); n > 0 {
+		v.cur.hist[n-1].stackFrame = frame
+		v.cur.hist[n-1].stackSlot = spi
+	}
+}
+
+// markPrecise is mark_chain_precision for a register of the current
+// frame.
+func (v *verifier) markPrecise(r asm.Register) {
+	if !v.bpfCapable() {
+		return
+	}
+	if reg := v.cur.regOf(r); reg.Type != ScalarValue {
+		return
+	}
+	var bt backtrack
+	bt.frame = len(v.cur.Frames) - 1
+	bt.setReg(r)
+	v.backtrackFrom(&bt, true)
+}
+
+// backtrackFrom walks the current state's instructions and then its
+// ancestors', marking precise what bt holds where each kept state is.
+func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
+	st := v.cur
+	for {
+		for i := len(st.hist) - 1; i >= 0; i-- {
+			if skipFirst {
+				skipFirst = false
+				continue
+			}
+			if !v.backtrackInsn(&st.hist[i], bt) {
+				v.markAllPrecise()
+				return
+			}
+			if bt.empty() {
+				return
+			}
+		}
+		skipFirst = false
+		st = st.parent
+		if st == nil {
+			break
+		}
+		for fr := bt.frame; fr >= 0; fr-- {
+			if fr >= len(st.Frames) {
+				v.markAllPrecise()
+				return
+			}
+			f := st.Frames[fr]
+			for r := 0; r < numRegs; r++ {
+				if bt.regs[fr]&(1<<r) == 0 {
+					continue
+				}
+				reg := &f.Regs[r]
+				if reg.Type != ScalarValue || reg.Precise {
+					bt.regs[fr] &^= 1 << r
+					continue
+				}
+				reg.Precise = true
+			}
+			for spi := 0; spi < 64; spi++ {
+				if bt.stack[fr]&(1<<uint(spi)) == 0 {
+					continue
+				}
+				if spi >= len(f.Stack) || !f.Stack[spi].isSpilledScalar() || f.Stack[spi].Spilled.Precise {
+					bt.stack[fr] &^= 1 << uint(spi)
+					continue
+				}
+				f.Stack[spi].Spilled.Precise = true
+			}
+		}
+		if bt.empty() {
+			return
+		}
+	}
+	if !bt.empty() {
+		// Reached the start: only a global function's arguments may be
+		// left, and they are imprecise by nature.
+		ok := len(v.cur.Frames) > 0 && bt.frame == 0 && bt.stack[0] == 0 && bt.regs[0]&^0x3e == 0
+		if !ok {
+			v.markAllPrecise()
+		}
+	}
+}
+
+// backtrackInsn is backtrack_insn: what instruction h needed for bt to
+// hold after it. It returns false where it cannot tell.
+func (v *verifier) backtrackInsn(h *histEntry, bt *backtrack) bool {
+	ins := v.insns[h.idx]
+	dst, src := ins.Dst, ins.Src
+	syncLinked := func() {
+		if len(h.linked) == 0 {
+			return
+		}
+		any := false
+		for _, l := range h.linked {
+			if l.frame >= maxCallFrames {
+				continue
+			}
+			if (l.reg >= 0 && bt.regs[l.frame]&(1<<l.reg) != 0) || (l.reg < 0 && bt.stack[l.frame]&(1<<uint(l.slot)) != 0) {
+				any = true
+			}
+		}
+		if !any {
+			return
+		}
+		for _, l := range h.linked {
+			if l.frame >= maxCallFrames {
+				continue
+			}
+			if l.reg >= 0 {
+				bt.regs[l.frame] |= 1 << l.reg
+			} else {
+				bt.stack[l.frame] |= 1 << uint(l.slot)
+			}
+		}
+	}
+	syncLinked()
+	defer syncLinked()
+	switch cls := ins.Op.Class(); cls {
+	case asm.ClassALU, asm.ClassALU64:
+		if !bt.isReg(dst) {
+			return true
+		}
+		op := ins.Op.ALUOp()
+		switch {
+		case op == asm.OpEnd || op == asm.OpNeg:
+		case op == asm.OpMov:
+			bt.clearReg(dst)
+			if ins.Op.Source() == asm.SourceX && src != asm.R10 {
+				bt.setReg(src)
+			}
+		default:
+			if ins.Op.Source() == asm.SourceX && src != asm.R10 {
+				bt.setReg(src)
+			}
+		}
+	case asm.ClassLDX:
+		if !bt.isReg(dst) {
+			return true
+		}
+		bt.clearReg(dst)
+		if h.stackSlot >= 0 {
+			if h.stackFrame >= maxCallFrames || h.stackSlot >= 64 {
+				return false
+			}
+			bt.stack[h.stackFrame] |= 1 << uint(h.stackSlot)
+		}
+	case asm.ClassSTX, asm.ClassST:
+		if ins.Op.Mode() == asm.ModeATOMIC {
+			if h.stackSlot >= 0 && bt.stack[h.stackFrame]&(1<<uint(h.stackSlot)) != 0 {
+				return false
+			}
+			if ins.Imm&asm.AtomicFetch != 0 {
+				load := src
+				if ins.Imm == asm.AtomicCmpXchg {
+					load = asm.R0
+				}
+				if bt.isReg(load) {
+					bt.clearReg(load)
+				}
+			}
+			return true
+		}
+		if h.stackSlot < 0 {
+			return true
+		}
+		if h.stackFrame >= maxCallFrames || h.stackSlot >= 64 {
+			return false
+		}
+		bit := uint64(1) << uint(h.stackSlot)
+		if bt.stack[h.stackFrame]&bit == 0 {
+			return true
+		}
+		bt.stack[h.stackFrame] &^= bit
+		if cls == asm.ClassSTX {
+			bt.setReg(src)
+		}
+	case asm.ClassJMP, asm.ClassJMP32:
+		switch op := ins.Op.JumpOp(); op {
+		case asm.OpCall:
+			if ins.Src == asm.PseudoCall {
+				sub := v.cfg.SubprogAt(h.idx + int(ins.Imm) + 1)
+				if sub >= 0 && v.globalFunc[sub] {
+					bt.clearReg(asm.R0)
+					return bt.regs[bt.frame]&0x3e == 0
+				}
+				// Back from the callee's first instruction into the
+				// caller: the arguments were the caller's r1-r5.
+				if bt.frame == 0 || bt.stack[bt.frame] != 0 || bt.regs[bt.frame]&^0x3e != 0 {
+					return false
+				}
+				args := bt.regs[bt.frame] & 0x3e
+				bt.regs[bt.frame] = 0
+				bt.frame--
+				bt.regs[bt.frame] |= args
+				return true
+			}
+			if ins.Src == asm.PseudoCallHelper && (ins.Imm == helpers.LoopID || ins.Imm == helpers.ForEachMapElemID) {
+				return false
+			}
+			if ins.Src != asm.PseudoCallHelper {
+				return false
+			}
+			bt.clearReg(asm.R0)
+			return bt.regs[bt.frame]&0x3e == 0
+		case asm.OpExit:
+			if h.callbackExit || bt.frame+1 >= maxCallFrames {
+				return false
+			}
+			// Back from the caller's instruction after the call into
+			// the callee's exit: r0 came from the callee.
+			if bt.regs[bt.frame]&0x3e != 0 {
+				return false
+			}
+			r0 := bt.regs[bt.frame] & 1
+			bt.regs[bt.frame] &^= 1
+			bt.frame++
+			bt.regs[bt.frame] = r0
+			bt.stack[bt.frame] = 0
+			return true
+		case asm.OpJA, asm.OpJCond:
+		default:
+			if ins.Op.Source() == asm.SourceX {
+				if bt.isReg(dst) || bt.isReg(src) {
+					bt.setReg(dst)
+					bt.setReg(src)
+				}
+			}
+		}
+	case asm.ClassLD:
+		if ins.Op.Mode() == asm.ModeIMM {
+			if bt.isReg(dst) {
+				bt.clearReg(dst)
+			}
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// markAllPrecise is mark_all_scalars_precise: every scalar of the
+// current path's kept states becomes precise.
+func (v *verifier) markAllPrecise() {
+	for st := v.cur.parent; st != nil; st = st.parent {
+		for _, f := range st.Frames {
+			for i := range f.Regs {
+				if f.Regs[i].Type == ScalarValue {
+					f.Regs[i].Precise = true
+				}
+			}
+			for i := range f.Stack {
+				if f.Stack[i].isSpilledScalar() {
+					f.Stack[i].Spilled.Precise = true
+				}
+			}
+		}
+	}
+}
+
+// propagatePrecision is propagate_precision: when old prunes the current
+// state, what old needed precise the current path needs precise too.
+func (v *verifier) propagatePrecision(old *State) {
+	var bt backtrack
+	bt.frame = len(v.cur.Frames) - 1
+	for fr, f := range old.Frames {
+		if fr >= maxCallFrames {
+			break
+		}
+		for r := range f.Regs {
+			if f.Regs[r].Type == ScalarValue && f.Regs[r].Precise {
+				bt.regs[fr] |= 1 << r
+			}
+		}
+		for spi := range f.Stack {
+			if spi < 64 && f.Stack[spi].isSpilledScalar() && f.Stack[spi].Spilled.Precise {
+				bt.stack[fr] |= 1 << uint(spi)
+			}
+		}
+	}
+	if bt.empty() {
+		return
+	}
+	// The pruned instruction itself was not processed: nothing to skip.
+	v.backtrackFrom(&bt, false)
+}
