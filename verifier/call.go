@@ -677,9 +677,6 @@ func (v *verifier) prepareFuncExit() (int, error) {
 			v.log.printf("to caller at %d:\n", callee.Callsite)
 			v.printState(v.cur.cur(), true)
 		}
-		if n := len(v.cur.hist); n > 0 {
-			v.cur.hist[n-1].callbackExit = true
-		}
 		if prev := v.findPrevEntry(callee.Callsite); prev != nil {
 			widenImpreciseScalars(prev, v.cur)
 		}

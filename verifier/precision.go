@@ -11,7 +11,6 @@ package verifier
 
 import (
 	"github.com/callx/callx/asm"
-	"github.com/callx/callx/helpers"
 )
 
 // histEntry is one processed instruction of a state's segment (the
@@ -23,8 +22,6 @@ type histEntry struct {
 	stackFrame, stackSlot int
 	// linked are the registers a conditional jump refined together.
 	linked []linkedReg
-	// callbackExit marks the exit of a callback frame.
-	callbackExit bool
 }
 
 // linkedReg is a register or spilled register sharing a scalar id.
@@ -88,13 +85,17 @@ func (v *verifier) markPrecise(r asm.Register) {
 // ancestors', marking precise what bt holds where each kept state is.
 func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 	st := v.cur
+	subseq := -1
 	for {
 		for i := len(st.hist) - 1; i >= 0; i-- {
 			if skipFirst {
 				skipFirst = false
+				subseq = st.hist[i].idx
 				continue
 			}
-			if !v.backtrackInsn(&st.hist[i], bt) {
+			ok := v.backtrackInsn(&st.hist[i], subseq, bt)
+			subseq = st.hist[i].idx
+			if !ok {
 				v.markAllPrecise()
 				return
 			}
@@ -151,7 +152,7 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 
 // backtrackInsn is backtrack_insn: what instruction h needed for bt to
 // hold after it. It returns false where it cannot tell.
-func (v *verifier) backtrackInsn(h *histEntry, bt *backtrack) bool {
+func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 	ins := v.insns[h.idx]
 	dst, src := ins.Dst, ins.Src
 	syncLinked := func() {
@@ -262,28 +263,41 @@ func (v *verifier) backtrackInsn(h *histEntry, bt *backtrack) bool {
 				bt.regs[bt.frame] |= args
 				return true
 			}
-			if ins.Src == asm.PseudoCallHelper && (ins.Imm == helpers.LoopID || ins.Imm == helpers.ForEachMapElemID) {
-				return false
-			}
 			if ins.Src != asm.PseudoCallHelper {
 				return false
+			}
+			if v.callsCallback(h.idx) && h.idx != subseq-1 {
+				// Back from a callback's first instruction to the
+				// helper that called it: its r1-r5 were not arguments
+				// the program passed.
+				if bt.frame == 0 || bt.stack[bt.frame] != 0 || bt.regs[bt.frame]&^0x3e != 0 {
+					return false
+				}
+				bt.regs[bt.frame] = 0
+				bt.frame--
+				return true
 			}
 			bt.clearReg(asm.R0)
 			return bt.regs[bt.frame]&0x3e == 0
 		case asm.OpExit:
-			if h.callbackExit || bt.frame+1 >= maxCallFrames {
+			if bt.frame+1 >= maxCallFrames {
 				return false
 			}
-			// Back from the caller's instruction after the call into
-			// the callee's exit: r0 came from the callee.
-			if bt.regs[bt.frame]&0x3e != 0 {
+			// Back from the instruction after a return into the
+			// callee's exit. From a subprogram, r0 was the callee's;
+			// from a callback, the caller's registers stay as they are.
+			fromSubprog := subseq-1 >= 0 && v.insns[subseq-1].IsLocalCall()
+			r0 := fromSubprog && bt.isReg(asm.R0)
+			if fromSubprog && bt.regs[bt.frame]&0x3e != 0 {
 				return false
 			}
-			r0 := bt.regs[bt.frame] & 1
-			bt.regs[bt.frame] &^= 1
+			bt.clearReg(asm.R0)
 			bt.frame++
-			bt.regs[bt.frame] = r0
+			bt.regs[bt.frame] = 0
 			bt.stack[bt.frame] = 0
+			if r0 {
+				bt.setReg(asm.R0)
+			}
 			return true
 		case asm.OpJA, asm.OpJCond:
 		default:

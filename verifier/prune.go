@@ -391,8 +391,9 @@ func scalarRegForStack(s *stackSlot) *Reg {
 // ancestor of the current path (the previous iteration of a loop or
 // callback), if any.
 func (v *verifier) findPrevEntry(insn int) *State {
-	for _, vs := range v.visited[insn] {
-		old := vs.st
+	list := v.visited[insn]
+	for k := len(list) - 1; k >= 0; k-- { // the most recent first
+		old := list[k].st
 		if old.branches == 0 || len(old.Frames) != len(v.cur.Frames) {
 			continue
 		}
