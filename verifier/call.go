@@ -23,18 +23,17 @@ const spinUnlockID = 94
 // callMeta is what checking a call's arguments learns (struct
 // bpf_call_arg_meta).
 type callMeta struct {
-	mapInfo     *MapInfo
-	rawMode     bool
-	accessSize  int
-	regno       asm.Register
-	releaseReg  asm.Register
-	refObjID    uint32
-	memSize     uint64
-	subprog     int
-	hasSubprog  bool
-	funcID      int32
-	pktAccess   bool
-	constMemSet bool
+	mapInfo    *MapInfo
+	rawMode    bool
+	accessSize int
+	regno      asm.Register
+	releaseReg asm.Register
+	refObjID   uint32
+	memSize    uint64
+	subprog    int
+	hasSubprog bool
+	funcID     int32
+	pktAccess  bool
 }
 
 // Map types whose lookups return something else than a value.

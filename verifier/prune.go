@@ -232,11 +232,15 @@ func (v *verifier) statesEqual(old, cur *State, exact exactLevel) bool {
 		if of.Callsite != cf.Callsite || of.Subprog != cf.Subprog || of.InCallback != cf.InCallback {
 			return false
 		}
-		insn := cur.Insn
+		// A caller's registers are compared where the callee returns
+		// to: after the call, or, for a callback, the helper call
+		// itself, which runs again.
+		insn := v.insnIdx
 		if i < len(old.Frames)-1 {
 			insn = cur.Frames[i+1].Callsite + 1
-		} else {
-			insn = v.insnIdx
+			if cur.Frames[i+1].InCallback {
+				insn = cur.Frames[i+1].Callsite
+			}
 		}
 		for r := 0; r < numRegs; r++ {
 			if exact == notExact && !v.liveness.live(insn, of.Subprog, r, i == len(old.Frames)-1) {

@@ -166,7 +166,6 @@ type State struct {
 	branches       int
 	parent         *State
 	hist           []histEntry
-	loopEntry      bool
 	callbackUnroll int
 	mayGotoDepth   int
 }

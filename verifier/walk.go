@@ -54,7 +54,6 @@ type verifier struct {
 
 	// per subprogram
 	stackDepth  []int
-	subprogOf   []int // subprogram of each slot
 	globalFunc  []bool
 	funcProtos  []*btf.FuncProto
 	called      []bool
