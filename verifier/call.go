@@ -8,6 +8,7 @@ package verifier
 
 import (
 	"math"
+	"runtime"
 	"strings"
 
 	"github.com/callx/callx/asm"
@@ -33,6 +34,7 @@ type callMeta struct {
 	subprog    int
 	hasSubprog bool
 	funcID     int32
+	msizeMax   uint64
 	pktAccess  bool
 }
 
@@ -133,9 +135,8 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 		if meta.mapInfo == nil {
 			return 0, v.reject(CodeCall, "kernel subsystem misconfigured verifier")
 		}
-		switch meta.mapInfo.Type {
-		case mapTypeArrayOfMaps, mapTypeHashOfMaps, mapTypeSockmap, mapTypeXskmap, mapTypeSockhash:
-			return 0, v.reject(CodeUnsupported, "callx: lookups in map type %d are not modelled yet", meta.mapInfo.Type)
+		if (meta.mapInfo.Type == mapTypeArrayOfMaps || meta.mapInfo.Type == mapTypeHashOfMaps) && meta.mapInfo.InnerMap == nil {
+			return 0, v.reject(CodeUnsupported, "callx: map-in-map %s has no inner map template", meta.mapInfo.Name)
 		}
 		markKnownZeroPtr(r0, PtrToMapValue|p.retFlags)
 		r0.Map = meta.mapInfo
@@ -145,6 +146,12 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 	case retMem:
 		markKnownZeroPtr(r0, PtrToMem|p.retFlags)
 		r0.MemSize = uint32(meta.memSize)
+	case retSocket:
+		markKnownZeroPtr(r0, PtrToSocket|p.retFlags)
+	case retSockCommon:
+		markKnownZeroPtr(r0, PtrToSockCommon|p.retFlags)
+	case retTCPSock:
+		markKnownZeroPtr(r0, PtrToTCPSock|p.retFlags)
 	default:
 		return 0, v.reject(CodeUnsupported, "callx: return type of %s#%d not modelled", p.logName, id)
 	}
@@ -152,10 +159,20 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 	if r0.Type.MaybeNull() {
 		r0.ID = v.newID()
 	}
-	if p.acquire {
+	switch {
+	case p.ptrCast:
+		r0.RefObjID = meta.refObjID
+	case p.acquire || (id == int32(helpers.FuncMapLookupElem) && meta.mapInfo != nil &&
+		(meta.mapInfo.Type == mapTypeSockmap || meta.mapInfo.Type == mapTypeSockhash)):
 		rid := v.acquireReference()
 		r0.ID = rid
 		r0.RefObjID = rid
+	}
+	if err := v.refineRetval(r0, id, &meta); err != nil {
+		return 0, err
+	}
+	if err := v.checkMapFuncCompat(meta.mapInfo, id, p); err != nil {
+		return 0, err
 	}
 	if p.changesPktData {
 		v.clearAllPktPointers()
@@ -208,9 +225,6 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 	switch a.kind {
 	case argConstMapPtr:
 		meta.mapInfo = reg.Map
-		if err := v.checkMapFuncCompat(reg.Map, meta.funcID, p); err != nil {
-			return err
-		}
 	case argMapKey:
 		if meta.mapInfo == nil {
 			return v.reject(CodeCall, "invalid map_ptr to access map->key")
@@ -262,7 +276,7 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 		v.markPrecise(regno)
 	case argConstStr:
 		return v.checkConstStr(reg, regno)
-	case argCtx, argRingbufMem, argStack:
+	case argCtx, argRingbufMem, argStack, argSockCommon, argSocket:
 	default:
 		return v.reject(CodeUnsupported, "callx: argument %d of %s#%d is not modelled", i+1, p.logName, meta.funcID)
 	}
@@ -306,6 +320,10 @@ func compatibleTypes(a argSpec) []RegType {
 		return []RegType{PtrToStack}
 	case argConstStr:
 		return []RegType{PtrToMapValue}
+	case argSockCommon:
+		return []RegType{PtrToSockCommon, PtrToSocket, PtrToTCPSock, PtrToXDPSock}
+	case argSocket:
+		return []RegType{PtrToSocket}
 	case argMem:
 		return mem
 	}
@@ -399,6 +417,9 @@ const maxVarSize = 1 << 29
 
 // checkMemSizeReg is check_mem_size_reg.
 func (v *verifier) checkMemSizeReg(reg *Reg, regno asm.Register, t access, zeroOK bool, meta *callMeta) error {
+	if meta != nil {
+		meta.msizeMax = reg.UMax
+	}
 	if !reg.VarOff.IsConst() {
 		meta = nil
 	}
@@ -701,4 +722,30 @@ func (v *verifier) prepareFuncExit() (int, error) {
 		}
 	})
 	return callee.Callsite + 1, nil
+}
+
+// refineRetval is do_refine_retval_range: some helpers' integer results
+// are known to lie in a range.
+func (v *verifier) refineRetval(r0 *Reg, id int32, meta *callMeta) error {
+	if r0.Type != ScalarValue {
+		return nil
+	}
+	const maxErrno = 4095
+	switch helpers.ID(id) {
+	case helpers.FuncGetStack, helpers.FuncGetTaskStack, helpers.FuncProbeReadStr,
+		helpers.FuncProbeReadKernelStr, helpers.FuncProbeReadUserStr:
+		r0.SMax = int64(meta.msizeMax)
+		r0.S32Max = int32(meta.msizeMax)
+		r0.SMin = -maxErrno
+		r0.S32Min = -maxErrno
+		r0.Scalar.Sync()
+	case helpers.FuncGetSMPProcessorID:
+		n := uint64(runtime.NumCPU() - 1)
+		r0.UMin, r0.UMax, r0.SMin, r0.SMax = 0, n, 0, int64(n)
+		r0.U32Min, r0.U32Max, r0.S32Min, r0.S32Max = 0, uint32(n), 0, int32(n)
+		r0.Scalar.Sync()
+	default:
+		return nil
+	}
+	return v.sanity(r0, "retval")
 }

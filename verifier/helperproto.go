@@ -27,6 +27,8 @@ const (
 	argFunc
 	argStack
 	argConstStr
+	argSockCommon // a socket of any kind (ARG_PTR_TO_SOCK_COMMON, ARG_PTR_TO_BTF_ID_SOCK_COMMON)
+	argSocket     // a full socket (ARG_PTR_TO_SOCKET)
 	argUnsupported
 )
 
@@ -55,6 +57,9 @@ const (
 	retVoid
 	retMapValue
 	retMem
+	retSocket
+	retSockCommon
+	retTCPSock
 	retUnsupported
 )
 
@@ -68,6 +73,9 @@ type proto struct {
 	changesPktData bool
 	acquire        bool
 	mightSleep     bool
+	// ptrCast: the result is the argument seen as another type, and
+	// keeps its reference (is_ptr_cast_function).
+	ptrCast bool
 }
 
 // helperProto returns the prototype of helper id for the program's type,
@@ -157,6 +165,10 @@ func (v *verifier) lookupProto(id int32) (*proto, error) {
 			spec.kind = argStack
 		case helpers.ArgPtrToConstStr:
 			spec.kind = argConstStr
+		case helpers.ArgPtrToSockCommon, helpers.ArgPtrToBTFIDSockCommon:
+			spec.kind = argSockCommon
+		case helpers.ArgPtrToSocket:
+			spec.kind = argSocket
 		default:
 			spec.kind = argUnsupported
 		}
@@ -173,12 +185,20 @@ func (v *verifier) lookupProto(id int32) (*proto, error) {
 		p.ret = retMapValue
 	case helpers.RetPtrToMem:
 		p.ret = retMem
+	case helpers.RetPtrToSocket:
+		p.ret = retSocket
+	case helpers.RetPtrToSockCommon:
+		p.ret = retSockCommon
+	case helpers.RetPtrToTCPSock:
+		p.ret = retTCPSock
 	default:
 		p.ret = retUnsupported
 	}
-	switch id {
-	case 84, 85, 99, 131, 194: // sk_lookup_tcp, sk_lookup_udp, skc_lookup_tcp, ringbuf_reserve, kptr_xchg
+	switch helpers.ID(id) {
+	case helpers.FuncSkLookupTCP, helpers.FuncSkLookupUDP, helpers.FuncSkcLookupTCP, helpers.FuncRingbufReserve, helpers.FuncKptrXchg:
 		p.acquire = true
+	case helpers.FuncSkFullsock, helpers.FuncTCPSock, helpers.FuncGetListenerSock:
+		p.ptrCast = true
 	}
 	v.protoCache[id] = p
 	return p, nil

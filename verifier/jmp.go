@@ -226,8 +226,25 @@ func pktPtrBranchTaken(dst, src *Reg, op asm.JumpOp) Branch {
 	return BranchUnknown
 }
 
-// markPtrNotNull is mark_ptr_not_null_reg.
-func markPtrNotNull(r *Reg) { r.Type &^= PtrMaybeNull }
+// markPtrNotNull is mark_ptr_not_null_reg: a map value from a map of
+// maps is the inner map, from a socket map a socket.
+func markPtrNotNull(r *Reg) {
+	if r.Type.Base() == PtrToMapValue && r.Map != nil {
+		switch m := r.Map; {
+		case m.InnerMap != nil && (m.Type == mapTypeArrayOfMaps || m.Type == mapTypeHashOfMaps):
+			r.Type = ConstPtrToMap
+			r.Map = m.InnerMap
+		case m.Type == mapTypeXskmap:
+			r.Type = PtrToXDPSock
+		case m.Type == mapTypeSockmap || m.Type == mapTypeSockhash:
+			r.Type = PtrToSocket
+		default:
+			r.Type = PtrToMapValue
+		}
+		return
+	}
+	r.Type &^= PtrMaybeNull
+}
 
 // markPtrOrNullRegs is mark_ptr_or_null_regs: every register of the state
 // holding the same maybe-NULL pointer becomes NULL (a scalar 0) or the
