@@ -361,16 +361,22 @@ func (v *verifier) checkRegType(regno asm.Register, a argSpec) error {
 	return v.reject(CodeCall, "R%d type=%s expected=%s", regno, reg.Type, strings.Join(names, ", "))
 }
 
-// checkFuncArgRegOff is check_func_arg_reg_off for the types callx models.
+// checkFuncArgRegOff is check_func_arg_reg_off: a pointer passed to a
+// release function must be the object's start; memory pointers may carry
+// offsets; other pointers must be unmodified.
 func (v *verifier) checkFuncArgRegOff(reg *Reg, regno asm.Register, a argSpec) error {
-	switch reg.Type.Base() {
-	case PtrToStack, PtrToPacket, PtrToPacketMeta, PtrToMapKey, PtrToMapValue, PtrToMem, PtrToBuf, ScalarValue:
-		if reg.Type.Base() == PtrToMem && reg.Type&MemRingbuf != 0 && a.flags&argRelease != 0 {
-			return v.checkPtrOffReg(reg, regno, false)
+	if a.flags&argRelease != 0 {
+		if reg.Off != 0 {
+			return v.reject(CodeReference, "R%d must have zero offset when passed to release func or trusted arg to kfunc", regno)
 		}
+		return v.checkPtrOffReg(reg, regno, false)
+	}
+	switch reg.Type {
+	case PtrToStack, PtrToPacket, PtrToPacketMeta, PtrToMapKey, PtrToMapValue, PtrToMem,
+		PtrToMem | MemRdonly, PtrToMem | MemRingbuf, PtrToBuf, PtrToBuf | MemRdonly, PtrToArena, ScalarValue:
 		return nil
-	case PtrToFunc:
-		return nil
+	case PtrToBTFID, PtrToBTFID | MemAlloc, PtrToBTFID | PtrTrusted, PtrToBTFID | MemRCU:
+		return v.checkPtrOffReg(reg, regno, true)
 	}
 	return v.checkPtrOffReg(reg, regno, false)
 }

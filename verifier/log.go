@@ -98,7 +98,10 @@ func (v *verifier) printInsnState(f *Frame) {
 
 // printState logs a frame's registers and stack slots: all of them, or
 // those scratched since the last print (print_verifier_state).
-func (v *verifier) printState(f *Frame, all bool) {
+func (v *verifier) printState(f *Frame, all bool) { v.printStateOf(v.cur, f, all) }
+
+// printStateOf is printState for a frame of any state st.
+func (v *verifier) printStateOf(st *State, f *Frame, all bool) {
 	if v.log.level == 0 {
 		return
 	}
@@ -150,9 +153,9 @@ func (v *verifier) printState(f *Frame, all bool) {
 		b = append(b, '=')
 		b = append(b, types[:]...)
 	}
-	if len(v.cur.Refs) > 0 {
-		b = fmt.Appendf(b, " refs=%d", v.cur.Refs[0].ID)
-		for _, r := range v.cur.Refs[1:] {
+	if len(st.Refs) > 0 {
+		b = fmt.Appendf(b, " refs=%d", st.Refs[0].ID)
+		for _, r := range st.Refs[1:] {
 			b = fmt.Appendf(b, ",%d", r.ID)
 		}
 	}

@@ -86,12 +86,26 @@ func (v *verifier) markPrecise(r asm.Register) {
 func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 	st := v.cur
 	subseq := -1
+	logging := v.log.level&LogLevel2 != 0
+	lastIdx := v.insnIdx
 	for {
+		if logging {
+			first := lastIdx
+			if len(st.hist) > 0 {
+				first = st.hist[0].idx
+			}
+			v.log.printf("mark_precise: frame%d: last_idx %d first_idx %d subseq_idx %d \n", bt.frame, lastIdx, first, subseq)
+		}
 		for i := len(st.hist) - 1; i >= 0; i-- {
 			if skipFirst {
 				skipFirst = false
 				subseq = st.hist[i].idx
 				continue
+			}
+			if logging {
+				v.log.printf("mark_precise: frame%d: regs=%s stack=%s before %d: %s\n", bt.frame,
+					fmtRegMask(bt.regs[bt.frame]), fmtStackMask(bt.stack[bt.frame]), st.hist[i].idx,
+					insnString(v.insns, st.hist[i].idx, v.helperLogName))
 			}
 			ok := v.backtrackInsn(&st.hist[i], subseq, bt)
 			subseq = st.hist[i].idx
@@ -135,9 +149,17 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 				}
 				f.Stack[spi].Spilled.Precise = true
 			}
+			if logging {
+				v.log.printf("mark_precise: frame%d: parent state regs=%s stack=%s: ", fr,
+					fmtRegMask(bt.regs[fr]), fmtStackMask(bt.stack[fr]))
+				v.printStateOf(st, f, true)
+			}
 		}
 		if bt.empty() {
 			return
+		}
+		if len(st.hist) > 0 {
+			lastIdx = st.hist[len(st.hist)-1].idx
 		}
 	}
 	if !bt.empty() {
@@ -364,4 +386,32 @@ func (v *verifier) propagatePrecision(old *State) {
 	}
 	// The pruned instruction itself was not processed: nothing to skip.
 	v.backtrackFrom(&bt, false)
+}
+
+// fmtRegMask prints a register mask as the kernel's fmt_reg_mask: "r1,r6".
+func fmtRegMask(m uint16) string {
+	out := ""
+	for r := 0; r < 16; r++ {
+		if m&(1<<r) != 0 {
+			if out != "" {
+				out += ","
+			}
+			out += "r" + utoa(uint64(r))
+		}
+	}
+	return out
+}
+
+// fmtStackMask prints a stack slot mask as fmt_stack_mask: "-8,-16".
+func fmtStackMask(m uint64) string {
+	out := ""
+	for i := 0; i < 64; i++ {
+		if m&(1<<uint(i)) != 0 {
+			if out != "" {
+				out += ","
+			}
+			out += "-" + utoa(uint64((i+1)*regSize))
+		}
+	}
+	return out
 }

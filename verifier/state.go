@@ -27,6 +27,8 @@ type MapInfo struct {
 	ReadOnly   bool // frozen .rodata: programs may only read it
 	// SpinLockOff is the offset of the value's struct bpf_spin_lock, or -1.
 	SpinLockOff int32
+	// HasTimer: the value holds a struct bpf_timer.
+	HasTimer bool
 	// Contents are a read-only map's bytes, which loads read as constants.
 	Contents []byte
 	// InnerMap is the template of a map-in-map's inner maps.

@@ -182,6 +182,7 @@ func (v *verifier) checkMaxStackDepth() error {
 				callee := v.cfg.SubprogAt(i + int(ins.Imm) + 1)
 				if callee >= 0 && !v.globalFunc[callee] {
 					if frames+1 > maxCallFrames {
+						v.log.printf("the call stack of %d frames is too deep !\n", frames+1)
 						return rejectf(i, CodeLimit, "the call stack of %d frames is too deep !", frames+1)
 					}
 					if err := walk(callee, depth, frames+1); err != nil {

@@ -130,10 +130,26 @@ func mapInfo(i int, m *loader.Map) *MapInfo {
 	if off, ok := spinLockOffset(m.ValueBTF); ok {
 		info.SpinLockOff = int32(off)
 	}
+	info.HasTimer = hasStructMember(m.ValueBTF, "bpf_timer")
 	if m.Inner != nil {
 		info.InnerMap = mapInfo(-1, m.Inner)
 	}
 	return info
+}
+
+// hasStructMember reports whether a map value's struct has a top-level
+// member of the named struct type.
+func hasStructMember(t btf.Type, name string) bool {
+	s, ok := btf.UnderlyingType(t).(*btf.Struct)
+	if !ok || t == nil {
+		return false
+	}
+	for _, m := range s.Members {
+		if st, ok := btf.UnderlyingType(m.Type).(*btf.Struct); ok && st.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // spinLockOffset finds a struct bpf_spin_lock at the top level of a map

@@ -88,10 +88,14 @@ func (v *verifier) run() error {
 		return rejectf(0, CodeLimit, "BPF program is too large")
 	}
 	if err := v.checkInsns(); err != nil {
+		v.log.printf("%s\n", err.(*Error).Msg)
 		return err
 	}
 	cfg, err := CheckCFGWith(v.insns, CFGOptions{Privileged: !v.opts.Unprivileged})
 	if err != nil {
+		if e, ok := err.(*Error); ok {
+			v.log.printf("%s\n", e.Msg)
+		}
 		return err
 	}
 	v.cfg = cfg
@@ -406,6 +410,9 @@ func (v *verifier) checkInsns() error {
 				if int(ins.Imm) < 0 || int(ins.Imm) >= len(v.opts.Maps) || v.opts.Maps[ins.Imm] == nil {
 					return rejectf(i, CodeInsn, "fd %d is not pointing to valid bpf_map", ins.Imm)
 				}
+				if msg := v.mapProgCompatibility(v.opts.Maps[ins.Imm]); msg != "" {
+					return rejectf(i, CodeInsn, "%s", msg)
+				}
 			}
 			i++
 			continue
@@ -415,4 +422,36 @@ func (v *verifier) checkInsns() error {
 		}
 	}
 	return nil
+}
+
+// mapProgCompatibility is check_map_prog_compatibility: what a program
+// type may not use in the maps it refers to.
+func (v *verifier) mapProgCompatibility(m *MapInfo) string {
+	tracing := false
+	switch v.opts.Type {
+	case "kprobe", "tracepoint", "perf_event", "raw_tp", "raw_tp.w":
+		tracing = true
+	}
+	if m.SpinLockOff >= 0 {
+		if v.opts.Type == "socket" {
+			return "socket filter progs cannot use bpf_spin_lock yet"
+		}
+		if tracing {
+			return "tracing progs cannot use bpf_spin_lock yet"
+		}
+	}
+	if m.HasTimer && tracing {
+		return "tracing progs cannot use bpf_timer yet"
+	}
+	if m.Type == 26 { // BPF_MAP_TYPE_STRUCT_OPS
+		return "bpf_struct_ops map cannot be used in prog"
+	}
+	if v.opts.Sleepable {
+		switch m.Type {
+		case 1, 9, 2, 5, 6, 10, 12, 13, 27, 31, 28, 24, 29, 32, 22, 23, 33:
+		default:
+			return "Sleepable programs can only use array, hash, ringbuf and local storage maps"
+		}
+	}
+	return ""
 }
