@@ -271,6 +271,22 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 		if t == accRead && value != nil {
 			markUnknown(value)
 		}
+	case isSkPointer(reg.Type) && !reg.Type.MaybeNull():
+		if t == accWrite {
+			return v.reject(CodeMemory, "R%d cannot write into %s", regno, reg.Type)
+		}
+		if reg.SMin < 0 {
+			return v.reject(CodeMemory, "R%d min value is negative, either use unsigned index or do a if (index >=0) check.", regno)
+		}
+		if ok, msg := sockAccess(reg.Type, off, size, false); !ok {
+			return v.reject(CodeMemory, "R%d %s", regno, msg)
+		}
+		if !sockLoadConverts(reg.Type, off) {
+			return v.reject(CodeMemory, "bpf verifier is misconfigured")
+		}
+		if value != nil {
+			markUnknown(value)
+		}
 	case b == ScalarValue, b == NotInit, b == PtrToPacketEnd, b == PtrToFunc, reg.Type.MaybeNull():
 		return v.reject(CodeMemory, "R%d invalid mem access '%s'", regno, reg.Type)
 	default:
