@@ -407,6 +407,7 @@ func (v *verifier) checkPtrAlignment(reg *Reg, off, size int, strictOnce bool) e
 const (
 	flagStrictAlignment = 1 << 0
 	flagAnyAlignment    = 1 << 1
+	flagTestStateFreq   = 1 << 3
 )
 
 // checkMemAccessSize reports __check_mem_access's failure, in the words

@@ -116,7 +116,8 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	v.visited[idx] = list
 	// Keep the state, as the kernel does, only every so often when the
 	// path has not gone far since the last one.
-	if v.jmpsSinceState < 2 && v.insnsSinceState < 8 && len(list) > 0 && !v.callsCallback(idx) {
+	force := v.opts.Flags&flagTestStateFreq != 0 || v.callsCallback(idx) || v.isMayGoto(idx)
+	if !force && (v.jmpsSinceState < 2 || v.insnsSinceState < 8) {
 		return false, nil
 	}
 	v.jmpsSinceState, v.insnsSinceState = 0, 0
@@ -145,6 +146,11 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// isMayGoto reports whether instruction i is a may_goto.
+func (v *verifier) isMayGoto(i int) bool {
+	return v.insns[i].Op == asm.OpCode(asm.ClassJMP)|asm.OpCode(asm.OpJCond)
 }
 
 // callsCallback reports whether instruction i is a helper call that runs
