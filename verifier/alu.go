@@ -169,7 +169,14 @@ func (v *verifier) sanity(r *Reg, ctx string) error {
 		return nil
 	}
 	if msg := r.Scalar.SanityCheck(ctx); msg != "" {
-		return v.reject(CodeUnsupported, "%s", msg)
+		// A violation is a verifier bug (or a dead branch the bounds
+		// contradict): with BPF_F_TEST_REG_INVARIANTS it fails the load,
+		// otherwise the register becomes unknown, as in the kernel.
+		if v.opts.Flags&flagTestRegInvariants != 0 {
+			return v.reject(CodeInsn, "%s", msg)
+		}
+		v.log.printf("%s\n", msg)
+		markUnknown(r)
 	}
 	return nil
 }

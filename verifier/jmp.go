@@ -109,8 +109,26 @@ func (v *verifier) checkCondJmp(ins asm.Instruction) (int, error) {
 				src.Scalar = st.FallSrc
 			}
 		}
-		for _, line := range st.SanityCheck() {
-			return 0, v.reject(CodeUnsupported, "%s", line)
+		// reg_bounds_sanity_check on the four, in the kernel's order.
+		var fake Reg
+		checks := []struct {
+			r   *Reg
+			ctx string
+		}{{&oregs[ins.Dst], "true_reg1"}, {osrc, "true_reg2"}, {dst, "false_reg1"}, {src, "false_reg2"}}
+		for _, c := range checks {
+			r := c.r
+			if r == nil || (ins.Op.Source() == asm.SourceK && (c.ctx == "true_reg2" || c.ctx == "false_reg2")) {
+				r = &fake
+				*r = Reg{Type: ScalarValue}
+				if c.ctx == "true_reg2" {
+					r.Scalar = st.TakenSrc
+				} else {
+					r.Scalar = st.FallSrc
+				}
+			}
+			if err := v.sanity(r, c.ctx); err != nil {
+				return 0, err
+			}
 		}
 		if ins.Op.Source() == asm.SourceX && src.ID != 0 {
 			syncLinkedRegs(v.cur, src)

@@ -405,9 +405,10 @@ func (v *verifier) checkPtrAlignment(reg *Reg, off, size int, strictOnce bool) e
 
 // Load flags the verifier reads (BPF_F_*).
 const (
-	flagStrictAlignment = 1 << 0
-	flagAnyAlignment    = 1 << 1
-	flagTestStateFreq   = 1 << 3
+	flagStrictAlignment   = 1 << 0
+	flagAnyAlignment      = 1 << 1
+	flagTestStateFreq     = 1 << 3
+	flagTestRegInvariants = 1 << 7
 )
 
 // checkMemAccessSize reports __check_mem_access's failure, in the words
