@@ -40,6 +40,7 @@ type callMeta struct {
 
 // Map types whose lookups return something else than a value.
 const (
+	mapTypeArray       = 2
 	mapTypeArrayOfMaps = 12
 	mapTypeHashOfMaps  = 13
 	mapTypeSockmap     = 15
@@ -408,7 +409,7 @@ func (v *verifier) checkHelperMemAccess(regno asm.Register, size int, t access, 
 			meta.accessSize = size
 			meta.regno = regno
 		}
-		return v.checkStackRangeInitialized(regno, int(reg.Off), size, zeroOK, accessHelper, raw)
+		return v.checkStackRangeInitialized(regno, int(reg.Off), size, zeroOK, accessHelper, raw, t == accWrite)
 	case PtrToCtx:
 		return v.reject(CodeUnsupported, "callx: helper access to the context is not modelled")
 	}

@@ -245,7 +245,7 @@ func (v *verifier) checkStackRead(regno asm.Register, off, size, dstReg int) err
 	if dstReg < 0 {
 		return v.reject(CodeMemory, "variable offset stack pointer cannot be passed into helper function")
 	}
-	if err := v.checkStackRangeInitialized(regno, off, size, false, accessDirect, false); err != nil {
+	if err := v.checkStackRangeInitialized(regno, off, size, false, accessDirect, false, false); err != nil {
 		return err
 	}
 	minOff := int(reg.SMin) + off
@@ -367,7 +367,7 @@ func stackNarrowAccessOK(off, fillSize, spillSize int) bool {
 // checkStackRangeInitialized is check_stack_range_initialized: helper
 // arguments (and variable-offset reads) must point to initialised bytes;
 // a helper that may write them (clobber) leaves them unknown.
-func (v *verifier) checkStackRangeInitialized(regno asm.Register, off, size int, zeroOK bool, src accessSrc, rawMode bool) error {
+func (v *verifier) checkStackRangeInitialized(regno asm.Register, off, size int, zeroOK bool, src accessSrc, rawMode, mayWrite bool) error {
 	reg := v.cur.regOf(regno)
 	f := v.frameOf(reg)
 	extra := ""
@@ -377,11 +377,14 @@ func (v *verifier) checkStackRangeInitialized(regno asm.Register, off, size int,
 	if size == 0 && !zeroOK {
 		return v.reject(CodeMemory, "invalid zero-sized read")
 	}
+	// A helper's bounds are checked as for writes; only a helper that
+	// may write the memory leaves it unknown (as Linux 6.18 does: a
+	// helper that only reads keeps spilled registers as they are).
 	boundsType := accRead
 	clobber := false
 	if src == accessHelper {
 		boundsType = accWrite
-		clobber = true
+		clobber = mayWrite
 	}
 	if err := v.checkStackAccessWithinBounds(regno, off, size, src, boundsType); err != nil {
 		return err

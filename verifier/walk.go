@@ -410,8 +410,22 @@ func (v *verifier) checkInsns() error {
 				if int(ins.Imm) < 0 || int(ins.Imm) >= len(v.opts.Maps) || v.opts.Maps[ins.Imm] == nil {
 					return rejectf(i, CodeInsn, "fd %d is not pointing to valid bpf_map", ins.Imm)
 				}
-				if msg := v.mapProgCompatibility(v.opts.Maps[ins.Imm]); msg != "" {
+				m := v.opts.Maps[ins.Imm]
+				if msg := v.mapProgCompatibility(m); msg != "" {
 					return rejectf(i, CodeInsn, "%s", msg)
+				}
+				if ins.Src == asm.PseudoMapIdxValue {
+					// Direct value access: only a one-element array has
+					// an address for its value (map_direct_value_addr).
+					off := uint32(v.insns[i+1].Imm)
+					switch {
+					case off >= maxVarOff:
+						return rejectf(i, CodeInsn, "direct value offset of %d is not allowed", off)
+					case m.Type != mapTypeArray:
+						return rejectf(i, CodeInsn, "no direct value access support for this map type")
+					case m.MaxEntries != 1 || off >= m.ValueSize:
+						return rejectf(i, CodeInsn, "invalid access to map value pointer, value_size=%d off=%d", m.ValueSize, off)
+					}
 				}
 			}
 			i++
