@@ -397,6 +397,12 @@ func (v *verifier) checkHelperMemAccess(regno asm.Register, size int, t access, 
 		if err := v.checkMapAccessType(reg.Map, int(reg.Off), size, t); err != nil {
 			return err
 		}
+		if t == accWrite {
+			lo := int64(reg.Off) + reg.SMin
+			if sl := slotsOverlap(reg.Map, lo, int64(reg.Off)+int64(reg.UMax)+int64(size)); sl != nil {
+				return v.reject(CodeCall, "helper may write into function pointer slot %s", sl.Name)
+			}
+		}
 		return v.checkMapAccess(regno, int(reg.Off), size, zeroOK, false)
 	case PtrToMem:
 		if reg.Type&MemRdonly != 0 && t == accWrite {

@@ -64,6 +64,10 @@ type CFGOptions struct {
 	// are allowed and back-edges (bounded loops) are left to the state
 	// walk. Unprivileged, both are rejected here.
 	Privileged bool
+	// Roots are functions that no instruction calls or names but that
+	// function pointers in global data do (INDIRECT-CALLS.md): each starts
+	// a subprogram and a walk of its own.
+	Roots []int
 }
 
 // CheckCFG runs the control-flow pass with the privileged kernel's rules.
@@ -118,6 +122,14 @@ func isKfuncCall(ins asm.Instruction) bool {
 // neither). It returns them sorted.
 func addSubprogs(insns asm.Program, opts CFGOptions) ([]int, error) {
 	starts := []int{0}
+	for _, r := range opts.Roots {
+		if r <= 0 || r >= len(insns) {
+			continue
+		}
+		if k, found := slices.BinarySearch(starts, r); !found {
+			starts = slices.Insert(starts, k, r)
+		}
+	}
 	for i, ins := range insns {
 		if !isPseudoFunc(ins) && !ins.IsLocalCall() && !isKfuncCall(ins) {
 			continue
@@ -208,17 +220,23 @@ type cfgWalk struct {
 }
 
 func (w *cfgWalk) run() error {
-	w.state[0] = discovered
-	w.stack = append(w.stack, 0)
-	for len(w.stack) > 0 {
-		t := w.stack[len(w.stack)-1]
-		r, err := w.visit(t)
-		if err != nil {
-			return err
+	roots := append([]int{0}, w.opts.Roots...)
+	for _, root := range roots {
+		if root < 0 || root >= len(w.insns) || w.state[root] != 0 {
+			continue
 		}
-		if r == doneExploring {
-			w.state[t] = explored
-			w.stack = w.stack[:len(w.stack)-1]
+		w.state[root] = discovered
+		w.stack = append(w.stack, root)
+		for len(w.stack) > 0 {
+			t := w.stack[len(w.stack)-1]
+			r, err := w.visit(t)
+			if err != nil {
+				return err
+			}
+			if r == doneExploring {
+				w.state[t] = explored
+				w.stack = w.stack[:len(w.stack)-1]
+			}
 		}
 	}
 	for i := 0; i < len(w.insns); i++ {

@@ -128,6 +128,10 @@ func insnString(prog asm.Program, i int, helperName func(id int32) string) strin
 	// JMP and JMP32.
 	op := ins.Op.JumpOp()
 	switch {
+	case op == asm.OpCall && ins.Op == asm.OpCallX:
+		// Linux 6.12 has no indirect call; bpf-next and callx print the
+		// register (INDIRECT-CALLS.md).
+		return fmt.Sprintf("(%02x) callx r%d", code, ins.Dst)
 	case op == asm.OpCall:
 		if src == asm.PseudoCall {
 			return fmt.Sprintf("(%02x) call pc%+d", code, ins.Imm)

@@ -77,6 +77,9 @@ func (v *verifier) useDef(i int) (use, def uint16, succ []int) {
 			next = nil
 		case asm.OpCall:
 			use = 0x3e
+			if ins.Op == asm.OpCallX {
+				use |= bit(ins.Dst)
+			}
 			if ins.Src == asm.PseudoCallHelper {
 				if p, err := v.lookupProto(ins.Imm); err == nil {
 					use = 0

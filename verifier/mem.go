@@ -98,6 +98,12 @@ func (v *verifier) checkAtomic(ins asm.Instruction) error {
 		return v.reject(CodePointer, "R%d leaks addr into mem", ins.Src)
 	}
 	dt := v.cur.regOf(ins.Dst).Type
+	if d := v.cur.regOf(ins.Dst); dt == PtrToMapValue && d.Map != nil {
+		lo := int64(ins.Off) + int64(d.Off) + d.SMin
+		if sl := slotsOverlap(d.Map, lo, lo+int64(size.Bytes())+int64(d.UMax)-d.SMin); sl != nil {
+			return v.reject(CodeCall, "atomic operation on function pointer slot %s is not allowed", sl.Name)
+		}
+	}
 	switch {
 	case dt == PtrToCtx, dt.IsPacket(), dt == PtrToFlowKeys, isSkPointer(dt), dt == PtrToArena:
 		return v.reject(CodeMemory, "BPF_ATOMIC stores into R%d %s is not allowed", ins.Dst, dt)
@@ -176,7 +182,22 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 		if err := v.checkMapAccess(regno, off, size, false, true); err != nil {
 			return err
 		}
+		if t == accWrite {
+			var imm int32
+			isImm := valueReg < 0 && v.insns[v.insnIdx].Op.Class() == asm.ClassST
+			if isImm {
+				imm = v.insns[v.insnIdx].Imm
+			}
+			if err := v.checkSlotStore(reg, off, size, value, imm, isImm); err != nil {
+				return err
+			}
+		}
 		if t == accRead && value != nil {
+			if ok, err := v.loadFuncValue(reg, off, size, value); err != nil {
+				return err
+			} else if ok {
+				break
+			}
 			if c := reg.Map.Contents; reg.Map.ReadOnly && reg.VarOff.IsConst() && c != nil {
 				at := off + int(reg.VarOff.Value)
 				if at < 0 || at+size > len(c) {
@@ -543,6 +564,12 @@ func (v *verifier) checkLdImm(ins asm.Instruction) error {
 	case asm.PseudoFunc:
 		target := v.insnIdx + int(ins.Imm) + 1
 		sub := v.cfg.SubprogAt(target)
+		if len(v.opts.FuncInfo) == 0 {
+			return v.reject(CodeInsn, "missing btf func_info")
+		}
+		if sub >= 0 && v.globalFunc[sub] {
+			return v.reject(CodeCall, "callback function not static")
+		}
 		markKnownZeroPtr(dst, PtrToFunc)
 		dst.Subprog = sub
 	default:

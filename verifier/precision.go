@@ -268,6 +268,21 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 	case asm.ClassJMP, asm.ClassJMP32:
 		switch op := ins.Op.JumpOp(); op {
 		case asm.OpCall:
+			if ins.Op == asm.OpCallX {
+				if subseq == h.idx+1 {
+					// Through an open-world slot: like a helper.
+					bt.clearReg(asm.R0)
+					return bt.regs[bt.frame]&0x3e == 0
+				}
+				if bt.frame == 0 || bt.stack[bt.frame] != 0 || bt.regs[bt.frame]&^0x3e != 0 {
+					return false
+				}
+				args := bt.regs[bt.frame] & 0x3e
+				bt.regs[bt.frame] = 0
+				bt.frame--
+				bt.regs[bt.frame] |= args
+				return true
+			}
 			if ins.Src == asm.PseudoCall {
 				sub := v.cfg.SubprogAt(h.idx + int(ins.Imm) + 1)
 				if sub >= 0 && v.globalFunc[sub] {
@@ -308,7 +323,7 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 			// Back from the instruction after a return into the
 			// callee's exit. From a subprogram, r0 was the callee's;
 			// from a callback, the caller's registers stay as they are.
-			fromSubprog := subseq-1 >= 0 && v.insns[subseq-1].IsLocalCall()
+			fromSubprog := subseq-1 >= 0 && (v.insns[subseq-1].IsLocalCall() || v.insns[subseq-1].IsCallX())
 			r0 := fromSubprog && bt.isReg(asm.R0)
 			if fromSubprog && bt.regs[bt.frame]&0x3e != 0 {
 				return false

@@ -41,7 +41,7 @@ func (v *verifier) computePrunePoints() {
 		case asm.OpExit:
 		case asm.OpCall:
 			v.prune[i] = true
-			if ins.Src == asm.PseudoCall {
+			if ins.Src == asm.PseudoCall || ins.Op == asm.OpCallX {
 				v.prune[i+1] = true
 			}
 		case asm.OpJA:
@@ -312,7 +312,7 @@ func regSafe(old, cur *Reg, ids *idMap, exact exactLevel) bool {
 	case ConstPtrToMap:
 		return old.Map == cur.Map
 	case PtrToFunc:
-		return old.Subprog == cur.Subprog && old.Off == cur.Off
+		return old.Subprog == cur.Subprog && old.Off == cur.Off && old.FuncSet == cur.FuncSet && old.Slot == cur.Slot
 	default:
 		return regExact(old, cur, ids)
 	}
@@ -322,7 +322,7 @@ func regSafe(old, cur *Reg, ids *idMap, exact exactLevel) bool {
 func regExact(old, cur *Reg, ids *idMap) bool {
 	if old.Type != cur.Type || old.Off != cur.Off || old.Scalar != cur.Scalar || old.Range != cur.Range ||
 		old.Map != cur.Map || old.MemSize != cur.MemSize || old.Frameno != cur.Frameno ||
-		old.Subprog != cur.Subprog || old.BTFName != cur.BTFName {
+		old.Subprog != cur.Subprog || old.BTFName != cur.BTFName || old.FuncSet != cur.FuncSet || old.Slot != cur.Slot {
 		return false
 	}
 	return ids.check(old.ID, cur.ID) && ids.check(old.RefObjID, cur.RefObjID)

@@ -27,6 +27,11 @@ type MapInfo struct {
 	ReadOnly   bool // frozen .rodata: programs may only read it
 	// SpinLockOff is the offset of the value's struct bpf_spin_lock, or -1.
 	SpinLockOff int32
+	// FuncTable maps the offsets of a read-only map's function pointers
+	// to the first instruction of their functions (the closed world).
+	FuncTable map[uint32]int
+	// Slots are a writable map's open-world function-pointer slots.
+	Slots []*SlotInfo
 	// HasTimer: the value holds a struct bpf_timer.
 	HasTimer bool
 	// Contents are a read-only map's bytes, which loads read as constants.
@@ -64,6 +69,12 @@ type Reg struct {
 	Subprog int
 	// BTFName is, for PtrToBTFID, the type's name in the log.
 	BTFName string
+	// FuncSet is, for a func loaded from a function table at a variable
+	// offset, every function it may be (Subprog is then -1).
+	FuncSet *funcSet
+	// Slot is, for a func loaded from an open-world slot, the slot: its
+	// prototype types the call.
+	Slot *SlotInfo
 	// Precise marks a scalar whose exact value matters to a decision
 	// (precision tracking): pruning compares it, not just its type.
 	Precise bool

@@ -194,6 +194,15 @@ func (v *verifier) checkMaxStackDepth() error {
 				i++
 			}
 		}
+		for _, callee := range v.callxEdges[sub] {
+			if frames+1 > maxCallFrames {
+				v.log.printf("the call stack of %d frames is too deep !\n", frames+1)
+				return rejectf(s.Start, CodeLimit, "the call stack of %d frames is too deep !", frames+1)
+			}
+			if err := walk(callee, depth, frames+1); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	for sub := range v.cfg.Subprogs {

@@ -4,6 +4,7 @@ package verifier
 // is verified with, the verified program it returns, and its statistics.
 
 import (
+	"sort"
 	"time"
 
 	"github.com/callx/callx/asm"
@@ -48,6 +49,10 @@ type Options struct {
 	Flags uint32
 	// Sleepable and Frags are the section's .s and .frags.
 	Sleepable, Frags bool
+	// FuncRoots are the first instructions of functions reached only
+	// through function pointers in global data: subprograms of their own
+	// (VerifyProgram fills them in).
+	FuncRoots []int
 }
 
 // Stats are the figures of the kernel's statistics line.
@@ -71,6 +76,9 @@ type Verified struct {
 	Stats    Stats
 	// Log is the verifier log at the options' level.
 	Log string
+	// SlotBudgets are, per open-world slot the program calls through,
+	// the frames and stack in use at those calls.
+	SlotBudgets []SlotBudget
 }
 
 // Verify verifies a program's linked instructions. A rejection is an
@@ -89,13 +97,18 @@ func Verify(insns asm.Program, opts Options) (*Verified, error) {
 		}
 		return nil, err
 	}
-	return &Verified{
+	vp := &Verified{
 		Insns:      insns,
 		StackDepth: v.stackDepths(),
 		Subprogs:   v.cfg.Subprogs,
 		Stats:      v.stats,
 		Log:        v.log.String(),
-	}, nil
+	}
+	for _, b := range v.slotBudgets {
+		vp.SlotBudgets = append(vp.SlotBudgets, *b)
+	}
+	sort.Slice(vp.SlotBudgets, func(i, j int) bool { return vp.SlotBudgets[i].Slot.Name < vp.SlotBudgets[j].Slot.Name })
+	return vp, nil
 }
 
 // VerifyProgram verifies a program of a loaded object, with its maps, BTF
@@ -109,6 +122,35 @@ func VerifyProgram(obj *loader.Object, p *loader.Program, opts Options) (*Verifi
 	opts.BTF = obj.BTF
 	opts.FuncInfo = p.FuncInfo
 	opts.Maps = MapInfos(obj)
+	// Function pointers in global data: read-only tables are the closed
+	// world, writable slots the open one; the functions they name are
+	// roots of their own.
+	slotOf := map[int]int{}
+	for _, f := range p.Funcs {
+		slotOf[f.Func] = f.Slot
+	}
+	for i, m := range obj.Maps {
+		info := opts.Maps[i]
+		if m.ReadOnly {
+			for _, fp := range m.FuncPointers {
+				if slot, ok := slotOf[fp.Func]; ok {
+					if info.FuncTable == nil {
+						info.FuncTable = map[uint32]int{}
+					}
+					info.FuncTable[fp.Offset] = slot
+				}
+			}
+		}
+	}
+	for _, s := range obj.Slots {
+		if s.Map >= 0 && s.Map < len(obj.Maps) && !obj.Maps[s.Map].ReadOnly {
+			info := opts.Maps[s.Map]
+			info.Slots = append(info.Slots, &SlotInfo{Name: s.Name, Offset: s.Offset, Count: s.Count, Proto: s.Proto})
+		}
+	}
+	for _, f := range p.Funcs[min(1, len(p.Funcs)):] {
+		opts.FuncRoots = append(opts.FuncRoots, f.Slot)
+	}
 	return Verify(p.Insns, opts)
 }
 

@@ -68,12 +68,16 @@ type verifier struct {
 	scratchedStack uint64
 	liveness       *liveness
 	protoCache     map[int32]*proto
+	funcSets       map[string]*funcSet
+	callxEdges     map[int][]int
+	slotBudgets    map[*SlotInfo]*SlotBudget
 	ptrTypes       map[int]RegType
 	changesPkt     []bool
 }
 
 func newVerifier(insns asm.Program, opts Options) *verifier {
-	v := &verifier{insns: insns, opts: opts, helpers: opts.Helpers}
+	v := &verifier{insns: insns, opts: opts, helpers: opts.Helpers,
+		callxEdges: map[int][]int{}, slotBudgets: map[*SlotInfo]*SlotBudget{}}
 	if v.helpers == nil {
 		v.helpers = helpers.Default()
 	}
@@ -91,7 +95,7 @@ func (v *verifier) run() error {
 		v.log.printf("%s\n", err.(*Error).Msg)
 		return err
 	}
-	cfg, err := CheckCFGWith(v.insns, CFGOptions{Privileged: !v.opts.Unprivileged})
+	cfg, err := CheckCFGWith(v.insns, CFGOptions{Privileged: !v.opts.Unprivileged, Roots: v.opts.FuncRoots})
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			v.log.printf("%s\n", e.Msg)
@@ -246,6 +250,14 @@ func (v *verifier) doCheck() error {
 			v.jmpsSinceState++
 			switch op := ins.Op.JumpOp(); op {
 			case asm.OpCall:
+				if ins.Op == asm.OpCallX {
+					if v.cur.ActiveLock != 0 {
+						return v.reject(CodeReference, "function calls are not allowed while holding a lock")
+					}
+					next, err = v.checkCallX(ins)
+					v.scratchReg(asm.R0)
+					break
+				}
 				if ins.Op.Source() != asm.SourceK || (ins.Src != asm.PseudoKfuncCall && ins.Off != 0) ||
 					(ins.Src != 0 && ins.Src != asm.PseudoCall && ins.Src != asm.PseudoKfuncCall) ||
 					ins.Dst != 0 || cls == asm.ClassJMP32 {
