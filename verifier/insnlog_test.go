@@ -264,7 +264,7 @@ func TestInsnStringExamples(t *testing.T) {
 		{insnT(0x85, 0, 2, 0, 12345), "(85) call kernel-function#12345"},
 		{insnT(0x85, 0, 2, 1, 12345), "(85) call kernel-function#12345"},
 		{insnT(0x8d, r1, 0, 0, 0), "(8d) callx r1"}, // callx
-		{insnT(0x86, 0, 1, 0, 3), "(86) call pc+3"},          // JMP32 call: the printer checks the op only
+		{insnT(0x86, 0, 1, 0, 3), "(86) call pc+3"}, // JMP32 call: the printer checks the op only
 		// Register fields are four bits.
 		{insnT(0xbf, 0x1f, 0x2e, 0, 0), "(bf) r15 = r14"},
 	}
