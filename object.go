@@ -12,6 +12,7 @@ import (
 
 	"github.com/callx/callx/loader"
 	"github.com/callx/callx/maps"
+	"github.com/callx/callx/verifier"
 	"github.com/callx/callx/vm"
 	"github.com/cilium/ebpf/btf"
 )
@@ -28,6 +29,9 @@ type ObjectProgram struct {
 	Spec   *loader.Program
 	Object *Object
 	VM     *vm.Program
+	// Verified is what the verifier proved, once Verify accepted the
+	// program; nil for a program run unverified.
+	Verified *verifier.Verified
 }
 
 // Name is the program's function name.

@@ -25,6 +25,9 @@ type runFlags struct {
 	json   bool
 	show   bool
 	budget int64
+	// noVerify runs a .o program without the verifier (the engine's safe
+	// mode: every access is still checked at run time).
+	noVerify bool
 }
 
 func newRunCmd() *cobra.Command {
@@ -38,7 +41,9 @@ func newRunCmd() *cobra.Command {
 A .o file (clang's BPF object) runs the program named by --prog (the only
 one if there is one) with the context of its section's program type: an
 XDP, tc or socket filter program on one packet (--data) or on every packet
-of a capture (--pcap, with --out for the packets it leaves).
+of a capture (--pcap, with --out for the packets it leaves). The verifier
+checks it first, as the kernel would (exit status 1 and its message when it
+rejects the program); --no-verify runs it in the engine's safe mode only.
 
 A .data file's expectations are checked: a different result, or a run that
 succeeds where "-- error" says it must fail, exits with status 1.
@@ -57,6 +62,7 @@ Exit status: 0 ran; 1 rejected or trapped; 2 usage error or bad input.`,
 	cmd.Flags().BoolVar(&f.json, "json", false, `print one JSON object: {"retval", "runs", "ns_per_run"}`)
 	cmd.Flags().BoolVar(&f.show, "show", false, "print the program before running it")
 	cmd.Flags().Int64Var(&f.budget, "budget", 0, "most instructions one run may execute (default 2^30)")
+	cmd.Flags().BoolVar(&f.noVerify, "no-verify", false, "run a .o program without verifying it first (the engine still checks every access)")
 	return cmd
 }
 

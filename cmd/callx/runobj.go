@@ -43,6 +43,11 @@ func runObject(out io.Writer, path string, f runFlags) error {
 	if err != nil {
 		return usageError("%s: %v", path, err)
 	}
+	if !f.noVerify {
+		if _, err := prog.Verify(0); err != nil {
+			return rejected(fmt.Errorf("%s: program %s rejected by the verifier: %w", path, prog.Name(), err))
+		}
+	}
 	if f.show && !f.json {
 		fmt.Fprintf(out, "%s (section %s, %s):\n%s\n", prog.Name(), prog.Spec.Section, prog.Spec.Type, prog.Spec.Disassemble())
 	}

@@ -158,6 +158,8 @@ func TestRunObjectErrors(t *testing.T) {
 		{"no packet", []string{"run", "../../examples/guard.bpf.o"}, 2, "needs --data PACKET or --pcap FILE"},
 		{"not an ELF object", []string{"run", "--data", "x", "../../examples/traffic.pcap.o"}, 2, "traffic.pcap.o"},
 		{"--pcap on a .s file", []string{"run", "--pcap", "x", "../../examples/lcg.s"}, 2, "are for .o files"},
+		{"the verifier rejects an unchecked packet access", []string{"run", "--pcap", "../../testdata/pcap/mixed.pcap", "../../testdata/progs/err_no_bounds_check.bpf.o"}, 1,
+			"rejected by the verifier: insn 1: R1 offset is outside of the packet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -166,6 +168,18 @@ func TestRunObjectErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, tt.code, tt.stderr)
 			}
 		})
+	}
+}
+
+// TestRunNoVerify: --no-verify runs a program the verifier rejects in the
+// engine's safe mode, where the unchecked access is checked at run time.
+func TestRunNoVerify(t *testing.T) {
+	code, out, errs := runCLI("run", "--no-verify", "--json", "--pcap", "../../testdata/pcap/mixed.pcap", "../../testdata/progs/err_no_bounds_check.bpf.o")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"packets":200`) {
+		t.Fatalf("want a run over the 200 packets, got %q", out)
 	}
 }
 
