@@ -360,7 +360,10 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 // markAllPrecise is mark_all_scalars_precise: every scalar of the
 // current path's kept states becomes precise.
 func (v *verifier) markAllPrecise() {
-	for st := v.cur.parent; st != nil; st = st.parent {
+	// A state marked so before had all its ancestors marked with it:
+	// each state is marked once, so the big hammer stays linear.
+	for st := v.cur.parent; st != nil && !st.allPrecise; st = st.parent {
+		st.allPrecise = true
 		for _, f := range st.Frames {
 			for i := range f.Regs {
 				if f.Regs[i].Type == ScalarValue {

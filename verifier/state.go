@@ -179,6 +179,7 @@ type State struct {
 	branches       int
 	parent         *State
 	hist           []histEntry
+	allPrecise     bool // markAllPrecise went through this kept state
 	callbackUnroll int
 	mayGotoDepth   int
 }

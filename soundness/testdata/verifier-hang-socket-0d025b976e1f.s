@@ -1,4 +1,3 @@
-# status: open
 #| callx soundness finding: verifier-hang: the verifier has not decided after 30s
 #| While the file says "status: open", TestRegressions logs it and TestSoundness
 #| does not fail on findings like it (same kind, same message but for numbers);
