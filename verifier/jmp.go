@@ -83,10 +83,8 @@ func (v *verifier) checkCondJmp(ins asm.Instruction) (int, error) {
 	if dst.Type == ScalarValue && dst.ID != 0 {
 		linked = collectLinkedRegs(v.cur, dst.ID, linked)
 	}
-	if len(linked) > 1 {
-		if n := len(v.cur.hist); n > 0 {
-			v.cur.hist[n-1].linked = linked
-		}
+	if len(linked) > 1 && v.cur.hist != nil {
+		v.cur.hist.linked = linked
 	}
 	other, err := v.pushStack(idx+int(ins.Off)+1, idx, false)
 	if err != nil {

@@ -24,6 +24,15 @@ type histEntry struct {
 	linked []linkedReg
 }
 
+// histNode is one link of a state's instruction history: the newest
+// entry first, older ones behind it. States share their histories'
+// tails, so copying a state copies one pointer (as the kernel shares its
+// insn_hist array).
+type histNode struct {
+	histEntry
+	prev *histNode
+}
+
 // linkedReg is a register or spilled register sharing a scalar id.
 type linkedReg struct {
 	frame int
@@ -54,15 +63,15 @@ func (bt *backtrack) clearReg(r asm.Register)   { bt.regs[bt.frame] &^= 1 << r }
 
 // appendHist records that the current state processes instruction idx.
 func (v *verifier) appendHist(idx int) {
-	v.cur.hist = append(v.cur.hist, histEntry{idx: idx, stackSlot: -1})
+	v.cur.hist = &histNode{histEntry: histEntry{idx: idx, stackSlot: -1}, prev: v.cur.hist}
 }
 
 // markHistStack records on the current instruction's entry the stack
 // slot a spill or fill used.
 func (v *verifier) markHistStack(frame, spi int) {
-	if n := len(v.cur.hist); n > 0 {
-		v.cur.hist[n-1].stackFrame = frame
-		v.cur.hist[n-1].stackSlot = spi
+	if h := v.cur.hist; h != nil {
+		h.stackFrame = frame
+		h.stackSlot = spi
 	}
 }
 
@@ -91,24 +100,24 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 	for {
 		if logging {
 			first := lastIdx
-			if len(st.hist) > 0 {
-				first = st.hist[0].idx
+			for h := st.hist; h != nil; h = h.prev {
+				first = h.idx
 			}
 			v.log.printf("mark_precise: frame%d: last_idx %d first_idx %d subseq_idx %d \n", bt.frame, lastIdx, first, subseq)
 		}
-		for i := len(st.hist) - 1; i >= 0; i-- {
+		for h := st.hist; h != nil; h = h.prev {
 			if skipFirst {
 				skipFirst = false
-				subseq = st.hist[i].idx
+				subseq = h.idx
 				continue
 			}
 			if logging {
 				v.log.printf("mark_precise: frame%d: regs=%s stack=%s before %d: %s\n", bt.frame,
-					fmtRegMask(bt.regs[bt.frame]), fmtStackMask(bt.stack[bt.frame]), st.hist[i].idx,
-					insnString(v.insns, st.hist[i].idx, v.helperLogName))
+					fmtRegMask(bt.regs[bt.frame]), fmtStackMask(bt.stack[bt.frame]), h.idx,
+					insnString(v.insns, h.idx, v.helperLogName))
 			}
-			ok := v.backtrackInsn(&st.hist[i], subseq, bt)
-			subseq = st.hist[i].idx
+			ok := v.backtrackInsn(&h.histEntry, subseq, bt)
+			subseq = h.idx
 			if !ok {
 				v.markAllPrecise()
 				return
@@ -158,8 +167,8 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 		if bt.empty() {
 			return
 		}
-		if len(st.hist) > 0 {
-			lastIdx = st.hist[len(st.hist)-1].idx
+		if st.hist != nil {
+			lastIdx = st.hist.idx
 		}
 	}
 	if !bt.empty() {

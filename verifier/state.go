@@ -178,7 +178,7 @@ type State struct {
 	PrevInsn       int
 	branches       int
 	parent         *State
-	hist           []histEntry
+	hist           *histNode // the instructions since the last kept state, newest first
 	allPrecise     bool // markAllPrecise went through this kept state
 	callbackUnroll int
 	mayGotoDepth   int
@@ -197,7 +197,6 @@ func (s *State) clone() *State {
 		n.Frames[i] = &nf
 	}
 	n.Refs = append([]ref(nil), s.Refs...)
-	n.hist = append([]histEntry(nil), s.hist...)
 	return &n
 }
 
