@@ -82,6 +82,12 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 					return true, nil
 				}
 				vs.miss++
+				// A forced checkpoint still being explored may miss 64
+				// times before it goes (the kernel's n for them).
+				if vs.miss > vs.hit*64+64 {
+					v.curStates--
+					continue
+				}
 				kept = append(kept, vs)
 				continue
 			}
@@ -163,10 +169,11 @@ func (v *verifier) callsCallback(i int) bool {
 // idMap pairs ids of the old state with ids of the current one
 // (check_ids): the same old id must always meet the same current id.
 type idMap struct {
-	old2cur map[uint32]uint32
-	cur2old map[uint32]uint32
-	tmp     uint32
+	pairs []idPair
+	tmp   uint32
 }
+
+type idPair struct{ old, cur uint32 }
 
 // checkScalar is check_scalar_ids: an unlinked scalar gets a fresh id, so
 // that an old unlinked scalar cannot meet a current linked one twice.
@@ -189,16 +196,13 @@ func (m *idMap) check(oldID, curID uint32) bool {
 	if oldID == 0 || curID == 0 {
 		return false
 	}
-	if m.old2cur == nil {
-		m.old2cur, m.cur2old = map[uint32]uint32{}, map[uint32]uint32{}
+	for _, p := range m.pairs {
+		if p.old == oldID || p.cur == curID {
+			return p.old == oldID && p.cur == curID
+		}
 	}
-	c, ok1 := m.old2cur[oldID]
-	o, ok2 := m.cur2old[curID]
-	if !ok1 && !ok2 {
-		m.old2cur[oldID], m.cur2old[curID] = curID, oldID
-		return true
-	}
-	return ok1 && ok2 && c == curID && o == oldID
+	m.pairs = append(m.pairs, idPair{oldID, curID})
+	return true
 }
 
 // statesEqual reports whether every concrete state cur stands for is one
