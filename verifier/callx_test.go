@@ -179,3 +179,22 @@ func TestCallXObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifiedFacts checks what a verified program carries for the
+// engine: stack depths and the pointer type of each memory access.
+func TestVerifiedFacts(t *testing.T) {
+	insns, err := asm.Assemble([]byte("r2 = 1\n*(u64 *)(r10 - 16) = r2\nr0 = *(u32 *)(r1 + 0)\nexit\n"), "facts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := verifier.Verify(insns, verifier.Options{Type: "socket"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.StackDepth) != 1 || v.StackDepth[0] != 16 {
+		t.Errorf("stack depths %v, want [16]", v.StackDepth)
+	}
+	if v.AccessTypes[1] != verifier.PtrToStack || v.AccessTypes[2] != verifier.PtrToCtx || len(v.AccessTypes) != 2 {
+		t.Errorf("access types %v, want 1: fp, 2: ctx", v.AccessTypes)
+	}
+}

@@ -79,6 +79,11 @@ type Verified struct {
 	// SlotBudgets are, per open-world slot the program calls through,
 	// the frames and stack in use at those calls.
 	SlotBudgets []SlotBudget
+	// AccessTypes are, per load, store or atomic instruction, the one
+	// pointer type it accesses memory through on every path (the
+	// kernel's insn_aux_data ptr_type): an access proven in bounds, which
+	// an engine may compile for that region alone.
+	AccessTypes map[int]RegType
 }
 
 // Verify verifies a program's linked instructions. A rejection is an
@@ -104,6 +109,7 @@ func Verify(insns asm.Program, opts Options) (*Verified, error) {
 		Stats:      v.stats,
 		Log:        v.log.String(),
 	}
+	vp.AccessTypes = v.ptrTypes
 	for _, b := range v.slotBudgets {
 		vp.SlotBudgets = append(vp.SlotBudgets, *b)
 	}
