@@ -5,6 +5,8 @@ package verifier
 // one helper table.
 
 import (
+	"errors"
+
 	"github.com/callx/callx/helpers"
 )
 
@@ -208,6 +210,10 @@ func (v *verifier) lookupProto(id int32) (*proto, error) {
 // kernel's message, or "" when the map type and the helper go together.
 func (v *verifier) mapFuncCompatible(mapType uint32, id int32) string {
 	if err := helpers.MapCompatible(mapType, helpers.ID(id), string(v.opts.Type)); err != nil {
+		var me *helpers.MapFuncError
+		if errors.As(err, &me) && me.Note != "" {
+			v.log.printf("%s\n", me.Note)
+		}
 		return err.Error()
 	}
 	return ""

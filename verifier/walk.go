@@ -178,12 +178,12 @@ func (v *verifier) doCheck() error {
 	doPrintState := false
 	for {
 		if v.insnIdx < 0 || v.insnIdx >= len(v.insns) {
-			return rejectf(v.insnIdx, CodeCFG, "invalid insn idx %d insn_cnt %d", v.insnIdx, len(v.insns))
+			return v.reject(CodeCFG, "invalid insn idx %d insn_cnt %d", v.insnIdx, len(v.insns))
 		}
 		ins := v.insns[v.insnIdx]
 		v.stats.Processed++
 		if v.stats.Processed > complexityLimitInsns {
-			return rejectf(v.insnIdx, CodeLimit, "BPF program is too large. Processed %d insn", v.stats.Processed)
+			return v.reject(CodeLimit, "BPF program is too large. Processed %d insn", v.stats.Processed)
 		}
 		v.cur.PrevInsn = v.prevInsn
 		if v.prune[v.insnIdx] {
