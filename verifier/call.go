@@ -713,6 +713,7 @@ func (v *verifier) prepareFuncExit() (int, error) {
 		if prev := v.findPrevEntry(callee.Callsite); prev != nil {
 			widenImpreciseScalars(prev, v.cur)
 		}
+		v.fromCallback = true
 		return callee.Callsite, nil
 	}
 	if r0.Type == PtrToStack {

@@ -23,13 +23,28 @@ type visitedState struct {
 	hit, miss int
 }
 
-// computePrunePoints marks the instructions where states are kept: jump
-// targets, the instruction after a conditional jump, and calls.
+// computePrunePoints marks the instructions where states are compared
+// and kept, where the kernel's check_cfg marks them (visit_insn,
+// visit_func_call_insn, push_insn): a conditional jump and its target, an
+// unconditional jump's target, the instruction after any call or
+// function address, a bpf-to-bpf call (and an indirect one) itself, and a
+// helper call that runs a callback.
 func (v *verifier) computePrunePoints() {
-	v.prune = make([]bool, len(v.insns)+1)
-	for i := 0; i < len(v.insns); i++ {
+	n := len(v.insns)
+	v.prune = make([]bool, n+1)
+	mark := func(i int) {
+		if i >= 0 && i <= n {
+			v.prune[i] = true
+		}
+	}
+	for i := 0; i < n; i++ {
 		ins := v.insns[i]
 		if ins.Op == asm.OpLoadImm64 {
+			if ins.Src == asm.PseudoFunc {
+				mark(i + 2)
+				mark(i)
+				mark(i + int(ins.Imm) + 1)
+			}
 			i++
 			continue
 		}
@@ -40,24 +55,25 @@ func (v *verifier) computePrunePoints() {
 		switch op := ins.Op.JumpOp(); op {
 		case asm.OpExit:
 		case asm.OpCall:
-			v.prune[i] = true
+			if v.callsCallback(i) {
+				mark(i)
+			}
+			mark(i + 1)
 			if ins.Src == asm.PseudoCall || ins.Op == asm.OpCallX {
-				v.prune[i+1] = true
+				mark(i)
+				if ins.Src == asm.PseudoCall {
+					mark(i + int(ins.Imm) + 1)
+				}
 			}
 		case asm.OpJA:
 			t := i + int(ins.Off) + 1
 			if cls == asm.ClassJMP32 {
 				t = i + int(ins.Imm) + 1
 			}
-			if t >= 0 && t < len(v.prune) {
-				v.prune[t] = true
-			}
+			mark(t)
 		default:
-			t := i + int(ins.Off) + 1
-			if t >= 0 && t < len(v.prune) {
-				v.prune[t] = true
-			}
-			v.prune[i+1] = true
+			mark(i)
+			mark(i + int(ins.Off) + 1)
 		}
 	}
 }
@@ -74,7 +90,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 			// At a helper call that runs a callback, a state covered by
 			// one still being explored adds nothing: the iterations have
 			// reached their fixed point (calls_callback in the kernel).
-			if v.callsCallback(idx) {
+			if v.callsCallback(idx) && v.fromCallback {
 				if v.statesEqual(old, cur, rangeWithin) {
 					vs.hit++
 					kept = append(kept, list[k:]...)

@@ -68,6 +68,11 @@ type verifier struct {
 	scratchedStack uint64
 	liveness       *liveness
 	protoCache     map[int32]*proto
+	// fromCallback: the current path has just returned from a callback
+	// to the helper that calls it. Only then may it be pruned against a
+	// state still being explored there: any other arrival (a loop around
+	// the helper) is checked as a loop is.
+	fromCallback bool
 	funcSets       map[string]*funcSet
 	callxEdges     map[int][]int
 	slotBudgets    map[*SlotInfo]*SlotBudget
@@ -159,6 +164,9 @@ func (v *verifier) checkCommon(sub int) error {
 	v.stack = v.stack[:0]
 	v.insnIdx = v.cfg.Subprogs[sub].Start
 	v.prevInsn = -1
+	// The kernel counts the instruction being checked: the first state
+	// may be kept at the eighth instruction.
+	v.insnsSinceState = 1
 	v.markAllScratched()
 	return v.doCheck()
 }
@@ -188,6 +196,7 @@ func (v *verifier) doCheck() error {
 		v.cur.PrevInsn = v.prevInsn
 		if v.prune[v.insnIdx] {
 			pruned, err := v.isStateVisited(v.insnIdx)
+			v.fromCallback = false
 			if err != nil {
 				return err
 			}
