@@ -73,11 +73,11 @@ type verifier struct {
 	// state still being explored there: any other arrival (a loop around
 	// the helper) is checked as a loop is.
 	fromCallback bool
-	funcSets       map[string]*funcSet
-	callxEdges     map[int][]int
-	slotBudgets    map[*SlotInfo]*SlotBudget
-	ptrTypes       map[int]RegType
-	changesPkt     []bool
+	funcSets     map[string]*funcSet
+	callxEdges   map[int][]int
+	slotBudgets  map[*SlotInfo]*SlotBudget
+	ptrTypes     map[int]RegType
+	changesPkt   []bool
 }
 
 func newVerifier(insns asm.Program, opts Options) *verifier {
