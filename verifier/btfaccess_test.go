@@ -199,12 +199,16 @@ func TestBTFStructAccessSkb(t *testing.T) {
 		// pointers (kept by clear_trusted_flags).
 		cases = append(cases, btfAccessCase{name: "next via union", st: skb, off: nextOff, size: 8, src: trusted, want: PtrToBTFID | PtrUntrusted, target: "sk_buff"})
 	}
+	// BTF_TYPE_SAFE_RCU_OR_NULL(struct sk_buff) { struct sock *sk; }
+	// (which also drops a union's PTR_UNTRUSTED).
+	skLegacy := PtrToBTFID
 	if skUnion {
-		// BTF_TYPE_SAFE_RCU_OR_NULL(struct sk_buff) { struct sock *sk; }
-		// also drops the union's PTR_UNTRUSTED.
-		cases = append(cases, btfAccessCase{name: "sk", st: skb, off: skOff, size: 8, src: trusted, want: PtrToBTFID | MemRCU | PtrMaybeNull, target: "sock"},
-			btfAccessCase{name: "sk legacy", st: skb, off: skOff, size: 8, src: PtrToBTFID, want: PtrToBTFID | PtrUntrusted, target: "sock"})
+		skLegacy |= PtrUntrusted
 	}
+	cases = append(cases,
+		btfAccessCase{name: "sk", st: skb, off: skOff, size: 8, src: trusted, want: PtrToBTFID | MemRCU | PtrMaybeNull, target: "sock"},
+		btfAccessCase{name: "sk legacy", st: skb, off: skOff, size: 8, src: PtrToBTFID, want: skLegacy, target: "sock"},
+		btfAccessCase{name: "sk sleepable", st: skb, off: skOff, size: 8, src: trusted, env: btfAccessEnv{Sleepable: true}, want: PtrToBTFID | PtrUntrusted, target: "sock"})
 
 	// A byte holding whole bitfields reads as a scalar; a read starting
 	// inside a bitfield does not find a field.

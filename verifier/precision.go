@@ -64,6 +64,7 @@ func (bt *backtrack) clearReg(r asm.Register)   { bt.regs[bt.frame] &^= 1 << r }
 // appendHist records that the current state processes instruction idx.
 func (v *verifier) appendHist(idx int) {
 	v.cur.hist = &histNode{histEntry: histEntry{idx: idx, stackSlot: -1}, prev: v.cur.hist}
+	v.cur.histLen++
 }
 
 // markHistStack records on the current instruction's entry the stack
@@ -95,6 +96,7 @@ func (v *verifier) markPrecise(r asm.Register) {
 func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 	st := v.cur
 	subseq := -1
+	walked := 0
 	logging := v.log.level&LogLevel2 != 0
 	lastIdx := v.insnIdx
 	for {
@@ -116,6 +118,11 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 					fmtRegMask(bt.regs[bt.frame]), fmtStackMask(bt.stack[bt.frame]), h.idx,
 					insnString(v.insns, h.idx, v.helperLogName))
 			}
+			walked++
+			if walked > maxBacktrackWalk {
+				v.markAllPrecise()
+				return
+			}
 			ok := v.backtrackInsn(&h.histEntry, subseq, bt)
 			subseq = h.idx
 			if !ok {
@@ -130,6 +137,10 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 		st = st.parent
 		if st == nil {
 			break
+		}
+		if st.allPrecise {
+			// Every scalar from here back is precise already.
+			return
 		}
 		for fr := bt.frame; fr >= 0; fr-- {
 			if fr >= len(st.Frames) {
@@ -442,3 +453,7 @@ func fmtStackMask(m uint64) string {
 	}
 	return out
 }
+
+// maxBacktrackWalk bounds the instructions one precision walk goes back
+// over before it marks the whole path precise instead.
+const maxBacktrackWalk = 4096

@@ -138,7 +138,11 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	v.visited[idx] = list
 	// Keep the state, as the kernel does, only every so often when the
 	// path has not gone far since the last one.
-	force := v.opts.Flags&flagTestStateFreq != 0 || v.callsCallback(idx) || v.isMayGoto(idx)
+	// callx also keeps a state when the path has gone a long way without
+	// one (the kernel's global counters can starve a path popped again
+	// and again, and precision walks would grow with it).
+	force := v.opts.Flags&flagTestStateFreq != 0 || v.callsCallback(idx) || v.isMayGoto(idx) ||
+		cur.histLen > maxSegment
 	if !force && (v.jmpsSinceState < 2 || v.insnsSinceState < 8) {
 		return false, nil
 	}
@@ -148,6 +152,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	ks.branches = 1
 	ks.parent = cur.parent
 	cur.hist = nil
+	cur.histLen = 0
 	v.visited[idx] = append(list, &visitedState{st: ks})
 	v.stats.TotalStates++
 	v.curStates++
@@ -169,6 +174,10 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	}
 	return false, nil
 }
+
+// maxSegment is how many instructions a path goes without a kept state
+// before one is forced at the next prune point.
+const maxSegment = 256
 
 // isMayGoto reports whether instruction i is a may_goto.
 func (v *verifier) isMayGoto(i int) bool {

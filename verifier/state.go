@@ -179,6 +179,7 @@ type State struct {
 	branches       int
 	parent         *State
 	hist           *histNode // the instructions since the last kept state, newest first
+	histLen        int       // how many
 	allPrecise     bool      // markAllPrecise went through this kept state
 	callbackUnroll int
 	mayGotoDepth   int
