@@ -6,8 +6,10 @@ package verifier
 
 import (
 	"math"
+	"strings"
 
 	"github.com/callx/callx/asm"
+	"github.com/cilium/ebpf/btf"
 )
 
 // access is a memory access's direction.
@@ -240,7 +242,7 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 			return err
 		}
 		info, ok := ctxAccessWith(v.opts.Type, v.opts.AttachTo, off, size, t == accWrite,
-			ctxOptions{Unprivileged: v.opts.Unprivileged, SignExtend: ldsx})
+			ctxOptions{Unprivileged: v.opts.Unprivileged, SignExtend: ldsx, KernelBTF: v.kernelBTF()})
 		if info.Log != "" {
 			v.log.printf("%s", info.Log)
 		}
@@ -253,6 +255,9 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 			} else {
 				markKnownZeroPtr(value, info.Type)
 				value.BTFName = info.BTFName
+				if st, ok := info.BTFType.(*btf.Struct); ok {
+					value.BTFStruct = st
+				}
 				if info.Type.MaybeNull() {
 					value.ID = v.newID()
 				}
@@ -307,6 +312,26 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 		}
 		if value != nil {
 			markUnknown(value)
+		}
+	case b == PtrToBTFID && !reg.Type.MaybeNull() && reg.BTFStruct != nil:
+		if !reg.VarOff.IsConst() || reg.VarOff.Value != 0 {
+			return v.reject(CodeMemory, "R%d is ptr_%s invalid variable offset: off=%d, var_off=%s", regno, reg.BTFName, off, reg.VarOff)
+		}
+		res, ok, msg := btfStructAccess(reg.BTFStruct, off, size, t == accWrite, reg.Type)
+		if !ok {
+			if strings.HasPrefix(msg, "is ptr_") {
+				return v.reject(CodeMemory, "R%d %s", regno, msg)
+			}
+			return v.reject(CodeMemory, "%s", msg)
+		}
+		if value != nil && t == accRead {
+			if res.Type == ScalarValue {
+				markUnknown(value)
+			} else {
+				markKnownZeroPtr(value, res.Type)
+				value.BTFName = res.BTFName
+				value.BTFStruct = res.Struct
+			}
 		}
 	case b == ScalarValue, b == NotInit, b == PtrToPacketEnd, b == PtrToFunc, reg.Type.MaybeNull():
 		return v.reject(CodeMemory, "R%d invalid mem access '%s'", regno, reg.Type)
@@ -643,4 +668,22 @@ func (v *verifier) checkLdAbsRegs(ins asm.Instruction) error {
 	regs[asm.R0].written = true
 	v.scratchReg(asm.R0)
 	return nil
+}
+
+// kernelBTF is the running kernel's BTF for tracing programs, whose
+// contexts and objects it types; nil elsewhere or where it is missing.
+func (v *verifier) kernelBTF() *btf.Spec {
+	switch v.opts.Type {
+	case "tp_btf", "fentry", "fexit", "fmod_ret", "lsm", "iter", "struct_ops":
+	default:
+		return nil
+	}
+	if v.opts.KernelBTF != nil {
+		return v.opts.KernelBTF
+	}
+	spec, err := btf.LoadKernelSpec()
+	if err != nil {
+		return nil
+	}
+	return spec
 }

@@ -5,7 +5,10 @@ package verifier
 // kernel's struct bpf_reg_state, bpf_stack_state, bpf_func_state and
 // bpf_verifier_state (include/linux/bpf_verifier.h).
 
-import "github.com/callx/callx/asm"
+import (
+	"github.com/callx/callx/asm"
+	"github.com/cilium/ebpf/btf"
+)
 
 // Limits of the machine, as the kernel's.
 const (
@@ -69,6 +72,9 @@ type Reg struct {
 	Subprog int
 	// BTFName is, for PtrToBTFID, the type's name in the log.
 	BTFName string
+	// BTFStruct is, for PtrToBTFID, the kernel struct it points to, when
+	// the kernel's BTF is known.
+	BTFStruct *btf.Struct
 	// FuncSet is, for a func loaded from a function table at a variable
 	// offset, every function it may be (Subprog is then -1).
 	FuncSet *funcSet

@@ -49,6 +49,10 @@ type Options struct {
 	Flags uint32
 	// Sleepable and Frags are the section's .s and .frags.
 	Sleepable, Frags bool
+	// KernelBTF types tracing programs' contexts and the kernel objects
+	// they reach; nil loads the running kernel's (/sys/kernel/btf/vmlinux)
+	// when a tracing program needs it.
+	KernelBTF *btf.Spec
 	// FuncRoots are the first instructions of functions reached only
 	// through function pointers in global data: subprograms of their own
 	// (VerifyProgram fills them in).
