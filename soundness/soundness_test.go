@@ -27,6 +27,9 @@ var (
 		"write each finding, minimised, into testdata/ as a regression file")
 	maxFindings = flag.Int("soundness.maxfindings", 5,
 		"stop TestSoundness after this many findings")
+	verifyTimeout = flag.Duration("soundness.verifytimeout", DefaultVerifyTimeout,
+		"how long the verifier may take over one program before it counts as a hang "+
+			"(raise it on a loaded machine: the limit is wall time)")
 )
 
 // maxHangs is how many verifier hangs stop TestSoundness: each leaves a
@@ -39,7 +42,7 @@ const testdataDir = "testdata"
 // newTestChecker returns the checker the flags ask for.
 func newTestChecker(tb testing.TB) *Checker {
 	tb.Helper()
-	opts := Options{KernelAlways: true, Seed: *seedFlag}
+	opts := Options{KernelAlways: true, Seed: *seedFlag, VerifyTimeout: *verifyTimeout}
 	switch *verifierFlag {
 	case "callx":
 	case "kernel":
