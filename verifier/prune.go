@@ -430,29 +430,30 @@ func scalarRegForStack(s *stackSlot) *Reg {
 // ancestor of the current path (the previous iteration of a loop or
 // callback), if any.
 func (v *verifier) findPrevEntry(insn int) *State {
-	list := v.visited[insn]
-	for k := len(list) - 1; k >= 0; k-- { // the most recent first
-		old := list[k].st
-		if old.branches == 0 || len(old.Frames) != len(v.cur.Frames) {
+	// The nearest kept ancestor at insn: walk the path back, not the
+	// list of states (the kernel's dfs_depth test), and not too far.
+	n := 0
+	for p := v.cur.parent; p != nil && n < maxPrevEntryWalk; p, n = p.parent, n+1 {
+		if p.Insn != insn || p.branches == 0 || len(p.Frames) != len(v.cur.Frames) {
 			continue
 		}
 		same := true
-		for i := range old.Frames {
-			if old.Frames[i].Callsite != v.cur.Frames[i].Callsite {
+		for i := range p.Frames {
+			if p.Frames[i].Callsite != v.cur.Frames[i].Callsite {
 				same = false
 			}
 		}
-		if !same {
-			continue
-		}
-		for p := v.cur.parent; p != nil; p = p.parent {
-			if p == old {
-				return old
-			}
+		if same {
+			return p
 		}
 	}
 	return nil
 }
+
+// maxPrevEntryWalk bounds how far back findPrevEntry looks; without a
+// previous entry the iterations are not widened, which only costs
+// precision.
+const maxPrevEntryWalk = 256
 
 // widenImpreciseScalars is widen_imprecise_scalars: a scalar that is not
 // precise and changed since the previous iteration becomes unknown, so
