@@ -112,14 +112,21 @@ func (x *XDP) Run(pkt []byte) (uint64, error) {
 // publishes the xdp_md words.
 func (x *XDP) sync() {
 	m := x.m
-	m.SetPacket(x.frame[:x.dataEnd])
 	m.ClearContextWords()
-	m.SetContextWord(xdpData/4, packetAddr(x.data))
-	m.SetContextWord(xdpDataEnd/4, packetAddr(x.dataEnd))
-	m.SetContextWord(xdpDataMeta/4, packetAddr(x.meta))
+	x.syncPacket()
 	m.SetContextWord(xdpIngressIfindex/4, uint64(x.IngressIfindex))
 	m.SetContextWord(xdpRxQueueIndex/4, uint64(x.RxQueueIndex))
 	m.SetContextWord(xdpEgressIfindex/4, 0)
+}
+
+// syncPacket is sync for the words the adjust helpers change (they run in
+// the middle of a run, where a helper call costs what they do).
+func (x *XDP) syncPacket() {
+	m := x.m
+	m.SetPacket(x.frame[:x.dataEnd])
+	m.SetContextWord(xdpData/4, packetAddr(x.data))
+	m.SetContextWord(xdpDataEnd/4, packetAddr(x.dataEnd))
+	m.SetContextWord(xdpDataMeta/4, packetAddr(x.meta))
 }
 
 func packetAddr(off int) uint64 { return vm.Addr(vm.PacketRegion, uint64(off)) }
@@ -168,7 +175,7 @@ func (x *XDP) AdjustHead(delta int) int64 {
 	}
 	x.meta += delta
 	x.data = data
-	x.sync()
+	x.syncPacket()
 	return errnoOK
 }
 
@@ -182,7 +189,7 @@ func (x *XDP) AdjustMeta(delta int) int64 {
 		return eACCES
 	}
 	x.meta = meta
-	x.sync()
+	x.syncPacket()
 	return errnoOK
 }
 
@@ -196,7 +203,7 @@ func (x *XDP) AdjustTail(delta int) int64 {
 		clear(x.frame[x.dataEnd:end])
 	}
 	x.dataEnd = end
-	x.sync()
+	x.syncPacket()
 	return errnoOK
 }
 

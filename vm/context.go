@@ -66,6 +66,9 @@ func (m *Machine) contextWord(a uint64) (uint64, bool) {
 // slowLoad handles a load the region table refused: a context field, or a trap.
 func (m *Machine) slowLoad(pc int, o *op, addr uint64) (uint64, error) {
 	size := loadSize(o.kind)
+	if b := load(m.regions, addr, uint64(size)); b != nil { // a superinstruction stopped short
+		return loadValue(o.kind, b), nil
+	}
 	region, off := SplitAddr(addr)
 	if region != ContextRegion || m.ctx == nil || off >= 1<<16 {
 		return 0, m.memTrap(pc, addr, size, false)
@@ -88,6 +91,12 @@ func (m *Machine) slowLoad(pc int, o *op, addr uint64) (uint64, error) {
 // slowStore handles a store the region table refused.
 func (m *Machine) slowStore(pc int, o *op, addr uint64, v uint64) error {
 	size := storeSize(o.kind)
+	if b := store(m.regions, addr, uint64(size)); b != nil { // a superinstruction stopped short
+		for i := range b {
+			b[i] = byte(v >> (8 * i))
+		}
+		return nil
+	}
 	region, off := SplitAddr(addr)
 	if region != ContextRegion || m.ctx == nil || off >= 1<<16 {
 		return m.memTrap(pc, addr, size, true)
@@ -96,6 +105,23 @@ func (m *Machine) slowStore(pc int, o *op, addr uint64, v uint64) error {
 		return &Trap{Kind: ErrMemory, Index: int(m.cur.slotOf[pc]), Addr: addr, Size: size, Write: true, Where: "ctx", Cause: err}
 	}
 	return nil
+}
+
+// loadValue is what a load op reads from b, extended to 64 bits.
+func loadValue(k opKind, b []byte) uint64 {
+	var v uint64
+	for i := range b {
+		v |= uint64(b[i]) << (8 * i)
+	}
+	switch k {
+	case kLdxSB:
+		v = uint64(int64(int8(v)))
+	case kLdxSH:
+		v = uint64(int64(int16(v)))
+	case kLdxSW:
+		v = uint64(int64(int32(v)))
+	}
+	return v
 }
 
 func loadSize(k opKind) int {
@@ -137,7 +163,7 @@ func (m *Machine) legacyPacketLoad(o *op, r *[16]uint64) (uint64, bool, error) {
 	if o.src != 0xff { // LD_IND adds the src register
 		off += int64(int32(r[o.src&15]))
 	}
-	n := int64(o.off) // the access width, stored at lowering
+	n := int64(o.x) // the access width, stored at lowering
 	if off < 0 || off+n > int64(len(data)) {
 		return 0, false, nil
 	}

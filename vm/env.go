@@ -50,9 +50,9 @@ func (m *Machine) Call(fn uint64, r1, r2, r3, r4, r5 uint64) (uint64, error) {
 	if m.depth+1 >= MaxFrames {
 		return 0, ErrCallDepth
 	}
-	depth, regs := m.depth, m.regs
+	depth, base, regs := m.depth, m.base, m.regs
 	v, err := m.exec(int(p.funcEntry[id]), depth+1, [5]uint64{r1, r2, r3, r4, r5})
-	m.depth, m.regs = depth, regs
+	m.depth, m.base, m.regs = depth, base, regs
 	return v, err
 }
 

@@ -2,10 +2,10 @@ package vm
 
 // This file implements the interpreter: a fast loop over the lowered ops
 // (one dense switch per instruction, registers indexed by 4-bit numbers so
-// there are no bounds checks, every memory access through load/store,
-// block costs charged at jumps, calls and exits) that makes no calls, and
-// exec around it, which handles what the loop stops for: helpers, tail
-// calls, context fields, traps.
+// there are no bounds checks, every memory access through the load and
+// store functions, block costs charged at jumps, calls and exits) whose one
+// call is to helpers, and exec around it, which handles what the loop stops
+// for: tail calls, context fields, inlined loops, traps.
 
 import (
 	"encoding/binary"
@@ -26,34 +26,40 @@ const (
 type stop uint8
 
 const (
-	stopExit       stop = iota // the base frame exited
-	stopHelper                 // a helper call (the block is charged)
-	stopTailCall               // a tail call (the block is charged)
-	stopSlowLoad               // a load the region table refused: a context field or a fault
-	stopSlowStore              // a store the region table refused
-	stopBudget                 // the instruction budget ran out
-	stopCallTarget             // callx on a value that is not a function of this program
-	stopCallDepth              // a call beyond MaxFrames
-	stopPacketLoad             // LD_ABS / LD_IND
-	stopLoop                   // bpf_loop or for_each_map_elem (the block is charged)
-	stopAtomic                 // an atomic other than an aligned add
-	stopBadOp                  // an op kind the loop does not know
+	stopExit        stop = iota // the base frame exited
+	stopHelper                  // a helper call (the block is charged)
+	stopHelperError             // a helper call failed (the error is m.err)
+	stopTailCall                // a tail call (the block is charged)
+	stopSlowLoad                // a load the region table refused: a context field or a fault
+	stopSlowStore               // a store the region table refused
+	stopBudget                  // the instruction budget ran out
+	stopCallTarget              // callx on a value that is not a function of this program
+	stopCallDepth               // a call beyond MaxFrames
+	stopPacketLoad              // LD_ABS / LD_IND
+	stopLoop                    // bpf_loop or for_each_map_elem (the block is charged)
+	stopAtomic                  // an atomic other than an aligned add
+	stopBadOp                   // an op kind the loop does not know
 )
 
 // fast runs ops from pc in the registers m.regs until something needs more
-// than the loop does (see stop): it makes no calls, so Go keeps its state
-// in machine registers. It returns where and with how much budget left.
-func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
+// than the loop does (see stop), or the frame at depth m.base exits. It
+// makes one call, to helpers, and nothing it keeps in machine registers
+// lives across that call but what it set at entry, so Go keeps its state in
+// registers without spilling it at the loop's head (see inline_test.go).
+// Each op is 32 bytes, so an op's fields are read with one indexed load
+// each. It returns where and with how much budget left.
+func (m *Machine) fast(pc int, budget int64) (stop, int, int64) {
 	ops := m.cur.ops
-	funcEntry := m.cur.funcEntry
 	regions := m.regions
-	arrays := m.arrays
 	r := &m.regs
 	le := binary.LittleEndian
 
 	for {
 		o := &ops[pc]
 		switch o.kind {
+		case kInvalid: // a case of its own, so that the jump table starts at 0
+			return stopBadOp, pc, budget
+
 		// 64-bit ALU.
 		case kAdd64K:
 			r[o.dst&15] += uint64(o.imm)
@@ -70,31 +76,19 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 		case kDiv64K:
 			r[o.dst&15] /= uint64(o.imm)
 		case kDiv64X:
-			if s := r[o.src&15]; s != 0 {
-				r[o.dst&15] /= s
-			} else {
-				r[o.dst&15] = 0
-			}
+			r[o.dst&15] = div64(r[o.dst&15], r[o.src&15])
 		case kSDiv64K:
 			r[o.dst&15] = uint64(int64(r[o.dst&15]) / o.imm)
 		case kSDiv64X:
-			if s := int64(r[o.src&15]); s != 0 {
-				r[o.dst&15] = uint64(int64(r[o.dst&15]) / s)
-			} else {
-				r[o.dst&15] = 0
-			}
+			r[o.dst&15] = sdiv64(int64(r[o.dst&15]), int64(r[o.src&15]))
 		case kMod64K:
 			r[o.dst&15] %= uint64(o.imm)
 		case kMod64X:
-			if s := r[o.src&15]; s != 0 {
-				r[o.dst&15] %= s
-			}
+			r[o.dst&15] = mod64(r[o.dst&15], r[o.src&15])
 		case kSMod64K:
 			r[o.dst&15] = uint64(int64(r[o.dst&15]) % o.imm)
 		case kSMod64X:
-			if s := int64(r[o.src&15]); s != 0 {
-				r[o.dst&15] = uint64(int64(r[o.dst&15]) % s)
-			}
+			r[o.dst&15] = smod64(int64(r[o.dst&15]), int64(r[o.src&15]))
 		case kOr64K:
 			r[o.dst&15] |= uint64(o.imm)
 		case kOr64X:
@@ -135,10 +129,12 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			r[o.dst&15] = r[o.src&15] + uint64(o.imm)
 		case kMovAddX64:
 			r[o.dst&15] = r[o.src&15] + r[o.imm&15]
+		case kMovSubX64:
+			r[o.dst&15] = r[o.src&15] - r[o.x&15]
 		case kMovAddJgt:
 			v := r[o.src&15] + uint64(o.imm)
 			r[o.dst&15] = v
-			if v > r[o.off&15] {
+			if v > r[o.x&15] {
 				goto taken
 			}
 			goto notTaken
@@ -159,35 +155,19 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 		case kDiv32K:
 			r[o.dst&15] = uint64(uint32(r[o.dst&15]) / uint32(o.imm))
 		case kDiv32X:
-			if s := uint32(r[o.src&15]); s != 0 {
-				r[o.dst&15] = uint64(uint32(r[o.dst&15]) / s)
-			} else {
-				r[o.dst&15] = 0
-			}
+			r[o.dst&15] = div32(uint32(r[o.dst&15]), uint32(r[o.src&15]))
 		case kSDiv32K:
 			r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) / int32(o.imm)))
 		case kSDiv32X:
-			if s := int32(r[o.src&15]); s != 0 {
-				r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) / s))
-			} else {
-				r[o.dst&15] = 0
-			}
+			r[o.dst&15] = sdiv32(int32(r[o.dst&15]), int32(r[o.src&15]))
 		case kMod32K:
 			r[o.dst&15] = uint64(uint32(r[o.dst&15]) % uint32(o.imm))
 		case kMod32X:
-			if s := uint32(r[o.src&15]); s != 0 {
-				r[o.dst&15] = uint64(uint32(r[o.dst&15]) % s)
-			} else {
-				r[o.dst&15] = uint64(uint32(r[o.dst&15]))
-			}
+			r[o.dst&15] = mod32(uint32(r[o.dst&15]), uint32(r[o.src&15]))
 		case kSMod32K:
 			r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) % int32(o.imm)))
 		case kSMod32X:
-			if s := int32(r[o.src&15]); s != 0 {
-				r[o.dst&15] = uint64(uint32(int32(r[o.dst&15]) % s))
-			} else {
-				r[o.dst&15] = uint64(uint32(r[o.dst&15]))
-			}
+			r[o.dst&15] = smod32(int32(r[o.dst&15]), int32(r[o.src&15]))
 		case kOr32K:
 			r[o.dst&15] = uint64(uint32(r[o.dst&15]) | uint32(o.imm))
 		case kOr32X:
@@ -224,6 +204,10 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			r[o.dst&15] = uint64(-uint32(r[o.dst&15]))
 		case kZext32:
 			r[o.dst&15] = uint64(uint32(r[o.dst&15]))
+		case kMovAdd32:
+			r[o.dst&15] = uint64(uint32(r[o.src&15]) + uint32(o.imm))
+		case kMovSubX32:
+			r[o.dst&15] = uint64(uint32(r[o.src&15]) - uint32(r[o.x&15]))
 
 		// Byte order.
 		case kLe16:
@@ -240,88 +224,88 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 
 		// Loads.
 		case kLdxB:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 1); b != nil {
+			if b := load1(regions, r[o.src&15]+uint64(o.imm)); b != nil {
 				r[o.dst&15] = uint64(b[0])
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 		case kLdxH:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 2); b != nil {
-				r[o.dst&15] = uint64(le.Uint16(b))
+			if b := load2(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(le.Uint16(b[:]))
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 		case kLdxW:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
-				r[o.dst&15] = uint64(le.Uint32(b))
-			} else if v, ok := m.contextWord(r[o.src&15] + uint64(o.off)); ok {
+			if b := load4(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(le.Uint32(b[:]))
+			} else if v, ok := m.contextWord(r[o.src&15] + uint64(o.imm)); ok {
 				r[o.dst&15] = v
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 		case kLdxDW:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 8); b != nil {
-				r[o.dst&15] = le.Uint64(b)
+			if b := load8(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = le.Uint64(b[:])
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 		case kLdxSB:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 1); b != nil {
+			if b := load1(regions, r[o.src&15]+uint64(o.imm)); b != nil {
 				r[o.dst&15] = uint64(int64(int8(b[0])))
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 		case kLdxSH:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 2); b != nil {
-				r[o.dst&15] = uint64(int64(int16(le.Uint16(b))))
+			if b := load2(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(int64(int16(le.Uint16(b[:]))))
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 		case kLdxSW:
-			if b := load(regions, r[o.src&15]+uint64(o.off), 4); b != nil {
-				r[o.dst&15] = uint64(int64(int32(le.Uint32(b))))
+			if b := load4(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(int64(int32(le.Uint32(b[:]))))
 			} else {
 				return stopSlowLoad, pc, budget
 			}
 
 		// Stores.
 		case kStB, kStxB:
-			if b := store(regions, r[o.dst&15]+uint64(o.off), 1); b != nil {
+			if b := store1(regions, r[o.dst&15]+uint64(o.imm)); b != nil {
 				b[0] = byte(storeValue(o, r))
 			} else {
 				return stopSlowStore, pc, budget
 			}
 		case kStH, kStxH:
-			if b := store(regions, r[o.dst&15]+uint64(o.off), 2); b != nil {
-				le.PutUint16(b, uint16(storeValue(o, r)))
+			if b := store2(regions, r[o.dst&15]+uint64(o.imm)); b != nil {
+				le.PutUint16(b[:], uint16(storeValue(o, r)))
 			} else {
 				return stopSlowStore, pc, budget
 			}
 		case kStW, kStxW:
-			if b := store(regions, r[o.dst&15]+uint64(o.off), 4); b != nil {
-				le.PutUint32(b, uint32(storeValue(o, r)))
+			if b := store4(regions, r[o.dst&15]+uint64(o.imm)); b != nil {
+				le.PutUint32(b[:], uint32(storeValue(o, r)))
 			} else {
 				return stopSlowStore, pc, budget
 			}
 		case kStDW, kStxDW:
-			if b := store(regions, r[o.dst&15]+uint64(o.off), 8); b != nil {
-				le.PutUint64(b, storeValue(o, r))
+			if b := store8(regions, r[o.dst&15]+uint64(o.imm)); b != nil {
+				le.PutUint64(b[:], storeValue(o, r))
 			} else {
 				return stopSlowStore, pc, budget
 			}
 
 		// Atomics.
 		case kAtomicAdd64: // the counter idiom stays in the loop (an intrinsic, no call)
-			if b := store(regions, r[o.dst&15]+uint64(o.off), 8); b != nil {
-				if w := word64(b); w != nil {
+			if b := store8(regions, r[o.dst&15]+uint64(o.imm)); b != nil {
+				if w := word64(b[:]); w != nil {
 					atomic.AddUint64(w, r[o.src&15])
 					break
 				}
 			}
 			return stopAtomic, pc, budget
 		case kAtomicAdd32:
-			if b := store(regions, r[o.dst&15]+uint64(o.off), 4); b != nil {
-				if w := word32(b); w != nil {
+			if b := store4(regions, r[o.dst&15]+uint64(o.imm)); b != nil {
+				if w := word32(b[:]); w != nil {
 					atomic.AddUint32(w, uint32(r[o.src&15]))
 					break
 				}
@@ -578,26 +562,47 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 
 		// Calls.
 		case kCallHelper:
+			// The one call the loop makes: pc and the budget are read
+			// again from m after it, so that they need no place on the
+			// stack (helpers may run callbacks, which run this loop again,
+			// deeper).
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
 			}
-			return stopHelper, pc, budget
+			d := m.depth & (MaxFrames - 1)
+			m.left, m.calls[d] = budget, int32(pc)
+			v, err := m.cur.helpers[o.target](m, r[1], r[2], r[3], r[4], r[5])
+			pc, budget = int(m.calls[m.depth&(MaxFrames-1)]), m.left
+			if err != nil {
+				m.err = err
+				return stopHelperError, pc, budget
+			}
+			r[0] = v
+			pc++
+			continue
+		case kLookup:
+			r[2] = r[o.src&15] + uint64(o.imm)
+			r[1] = uint64(o.aux)
+			pc += 2
+			o = &ops[pc]
+			fallthrough
 		case kMapLookup:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
 			}
 			// Inlined for arrays, as the kernel's verifier does:
 			// r0 = &values[key] or NULL; the helper runs otherwise.
+			arrays := m.arrays
 			i := r[1] - mapTag
 			if i >= uint64(len(arrays)) || arrays[i].elemSize == 0 {
 				return stopHelper, pc, budget
 			}
-			b := load(regions, r[2], 4)
+			b := load4(regions, r[2])
 			if b == nil {
 				return stopHelper, pc, budget
 			}
 			a := &arrays[i]
-			if k := uint64(le.Uint32(b)); k < a.maxEntries {
+			if k := uint64(le.Uint32(b[:])); k < a.maxEntries {
 				r[0] = a.base + k*a.elemSize
 			} else {
 				r[0] = 0
@@ -608,11 +613,12 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			}
 			entry := o.target
 			if o.kind == kCallX {
+				funcEntry := m.cur.funcEntry
 				id, ok := funcID(r[o.dst&15])
 				if !ok || uint64(id) >= uint64(len(funcEntry)) || funcEntry[id] < 0 {
 					return stopCallTarget, pc, budget
 				}
-				entry = funcEntry[id]
+				entry = uint32(funcEntry[id])
 			}
 			if m.depth+1 >= MaxFrames {
 				return stopCallDepth, pc, budget
@@ -630,36 +636,7 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			}
 			return stopLoop, pc, budget
 		case kExit:
-			if budget -= int64(o.cost); budget < 0 {
-				return stopBudget, pc, budget
-			}
-			if m.depth == base {
-				return stopExit, pc, budget
-			}
-			// No pointers in frames: storing one would cost a write barrier,
-			// a call, and the loop would lose its registers to the stack.
-			caller := (m.depth - 1) & (MaxFrames - 1)
-			f := &m.frames[caller]
-			if f.loop { // a bpf_loop or for_each_map_elem callback returned
-				if l := &m.loops[caller]; r[0] == 0 && l.i < l.n { // call it again
-					if l.mapRef != 0 { // (map, &key, &value, ctx), key in scratch
-						le.PutUint32(m.scratch[caller*scratchSlot:], uint32(l.i))
-						r[1], r[2], r[3], r[4] = l.mapRef, l.keyAddr, l.base+l.i*l.elemSize, l.ctx
-					} else { // (index, ctx)
-						r[1], r[2] = l.i, l.ctx
-					}
-					l.i++
-					pc = int(l.entry)
-					continue
-				} else {
-					r[0] = l.i // calls made
-				}
-			}
-			m.depth--
-			r[6], r[7], r[8], r[9] = f.callee[0], f.callee[1], f.callee[2], f.callee[3]
-			r[10] = f.fp
-			pc = int(f.ret)
-			continue
+			goto exit
 		case kTailCall:
 			if budget -= int64(o.cost); budget < 0 {
 				return stopBudget, pc, budget
@@ -667,6 +644,140 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			return stopTailCall, pc, budget
 		case kLdPacket:
 			return stopPacketLoad, pc, budget
+
+		// Superinstructions (see fuse.go): on a stop, pc is the op of the
+		// pattern exec must run, those before it done.
+		case kLdxDWAddX:
+			if b := load8(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = le.Uint64(b[:]) + r[o.x&15]
+				pc += 2
+				continue
+			}
+			return stopSlowLoad, pc, budget
+		case kAddMemK, kAddMemX:
+			if b := store8(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				v := le.Uint64(b[:])
+				if o.kind == kAddMemK {
+					v += uint64(o.aux)
+				} else {
+					v += r[o.x&15]
+				}
+				r[o.dst&15] = v
+				le.PutUint64(b[:], v)
+				pc += 3
+				continue
+			}
+			return stopSlowLoad, pc, budget
+		case kLdxW2:
+			if a := r[o.src&15] + uint64(o.imm); a>>regionShift == ContextRegion {
+				if v, ok := m.contextWord(a); ok {
+					r[o.dst&15] = v
+				} else {
+					return stopSlowLoad, pc, budget
+				}
+			} else if b := load4(regions, a); b != nil {
+				r[o.dst&15] = uint64(le.Uint32(b[:]))
+			} else {
+				return stopSlowLoad, pc, budget
+			}
+			if v, ok := m.contextWord(r[o.y&15] + uint64(o.aux)); ok {
+				r[o.x&15] = v
+			} else if b := load4(regions, r[o.y&15]+uint64(o.aux)); b != nil {
+				r[o.x&15] = uint64(le.Uint32(b[:]))
+			} else {
+				return stopSlowLoad, pc + 1, budget
+			}
+			pc += 2
+			continue
+		case kLdxBH, kLdxBHJ:
+			if b := load2(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(b[0])
+				r[o.x&15] = uint64(le.Uint16(b[:]))
+				pc += 3
+				if o.kind == kLdxBHJ {
+					goto cond
+				}
+				pc++
+				continue
+			}
+			return stopSlowLoad, pc, budget
+		case kLdxHBe, kLdxHBeJ:
+			if b := load2(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(bits.ReverseBytes16(le.Uint16(b[:])))
+				pc++
+				if o.kind == kLdxHBeJ {
+					goto cond
+				}
+				pc++
+				continue
+			}
+			return stopSlowLoad, pc, budget
+		case kLdxB2:
+			if b := load1(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(b[0])
+			} else {
+				return stopSlowLoad, pc, budget
+			}
+			if b := load1(regions, r[o.y&15]+uint64(o.aux)); b != nil {
+				r[o.x&15] = uint64(b[0])
+				pc += 2
+				continue
+			}
+			return stopSlowLoad, pc + 1, budget
+		case kCopyB:
+			if b := load1(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				v := b[0]
+				r[o.dst&15] = uint64(v)
+				if b := store1(regions, r[o.x&15]+uint64(o.aux)); b != nil {
+					b[0] = v
+					pc += 2
+					continue
+				}
+				return stopSlowStore, pc + 1, budget
+			}
+			return stopSlowLoad, pc, budget
+		case kMovKExit:
+			r[o.dst&15] = uint64(o.imm)
+			pc++
+			o = &ops[pc]
+			goto exit
+		case kMovXExit:
+			r[o.dst&15] = r[o.src&15]
+			pc++
+			o = &ops[pc]
+			goto exit
+		case kMov32XExit:
+			r[o.dst&15] = uint64(uint32(r[o.src&15]))
+			pc++
+			o = &ops[pc]
+			goto exit
+		case kLdxBJ:
+			if b := load1(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(b[0])
+				goto cond
+			}
+			return stopSlowLoad, pc, budget
+		case kLdxWJ:
+			if b := load4(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = uint64(le.Uint32(b[:]))
+				goto cond
+			} else if v, ok := m.contextWord(r[o.src&15] + uint64(o.imm)); ok {
+				r[o.dst&15] = v
+				goto cond
+			}
+			return stopSlowLoad, pc, budget
+		case kLdxDWJ:
+			if b := load8(regions, r[o.src&15]+uint64(o.imm)); b != nil {
+				r[o.dst&15] = le.Uint64(b[:])
+				goto cond
+			}
+			return stopSlowLoad, pc, budget
+		case kAddKJ:
+			r[o.dst&15] += uint64(o.imm)
+			goto cond
+		case kMovKJ:
+			r[o.dst&15] = uint64(o.imm)
+			goto cond
 		default:
 			return stopBadOp, pc, budget
 		}
@@ -687,6 +798,66 @@ func (m *Machine) fast(pc int, budget int64, base int) (stop, int, int64) {
 			return stopBudget, pc, budget
 		}
 		pc += 1 + int(o.skip)
+		continue
+
+		// The conditional jump a superinstruction ends with (see jumpCond),
+		// the op after pc.
+	cond:
+		{
+			// Without branches but the one that jumps: the outcome of a
+			// test is the program's, the shape of the test is not.
+			sh, f := uint64(o.cf&cf32), uint64(o.cf&cfSigned)<<56
+			x := -uint64(o.cf & cfX) // all ones when the operand is a register
+			a := r[o.y&15]<<sh ^ f
+			b := (r[o.aux&15]<<sh^f)&x | uint64(o.aux)&^x
+			c := b2u(a < b) | b2u(a == b)<<1 | b2u(a&b != 0)<<2
+			cost, next := int64(o.cost), int(o.target)
+			if o.cc>>c&1 == 0 {
+				cost, next = cost-int64(o.skip), pc+2+int(o.skip)
+			}
+			if budget -= cost; budget < 0 {
+				return stopBudget, pc + 1, budget
+			}
+			pc = next
+			continue
+		}
+
+		// Exit, shared with the superinstructions that end in one.
+	exit:
+		if budget -= int64(o.cost); budget < 0 {
+			return stopBudget, pc, budget
+		}
+		if m.depth == m.base {
+			if m.base == 0 && m.nextRun() {
+				pc, budget = 0, m.budget
+				continue
+			}
+			return stopExit, pc, budget
+		}
+		// No pointers in frames: storing one would cost a write barrier,
+		// a call, and the loop would lose its registers to the stack.
+		caller := (m.depth - 1) & (MaxFrames - 1)
+		f := &m.frames[caller]
+		if f.loop { // a bpf_loop or for_each_map_elem callback returned
+			if l := &m.loops[caller]; r[0] == 0 && l.i < l.n { // call it again
+				if l.mapRef != 0 { // (map, &key, &value, ctx), key in scratch
+					le.PutUint32(m.scratch[caller*scratchSlot:], uint32(l.i))
+					r[1], r[2], r[3], r[4] = l.mapRef, l.keyAddr, l.base+l.i*l.elemSize, l.ctx
+				} else { // (index, ctx)
+					r[1], r[2] = l.i, l.ctx
+				}
+				l.i++
+				pc = int(l.entry)
+				continue
+			} else {
+				r[0] = l.i // calls made
+			}
+		}
+		m.depth--
+		r[6], r[7], r[8], r[9] = f.callee[0], f.callee[1], f.callee[2], f.callee[3]
+		r[10] = f.fp
+		pc = int(f.ret)
+		continue
 	}
 }
 
@@ -701,12 +872,20 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 	m.depth = base
 	budget := m.left
 	for {
-		why, at, left := m.fast(pc, budget, base)
+		m.base = base
+		why, at, left := m.fast(pc, budget)
 		pc, budget = at, left
 		p := m.cur
-		o := &p.ops[pc]
+		o := &p.plain[pc] // the op as lowered, before superinstructions
 		switch why {
 		case stopExit:
+			if base == 0 && m.again > 0 { // after a tail call: the next run starts with the first program
+				m.cur = m.prog
+				if m.nextRun() {
+					pc, budget = 0, m.budget
+					continue
+				}
+			}
 			m.left = budget
 			return r[0], nil
 		case stopLoop:
@@ -727,6 +906,11 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 				return 0, m.helperTrap(pc, err)
 			}
 			r[0] = v
+		case stopHelperError:
+			err := m.err
+			m.err = nil
+			m.left = budget
+			return 0, m.helperTrap(pc, err)
 		case stopTailCall:
 			next, err := m.tailCall(pc, base, r[2], r[3])
 			if err != nil {
@@ -738,13 +922,13 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 				continue
 			}
 		case stopSlowLoad:
-			v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.off))
+			v, err := m.slowLoad(pc, o, r[o.src&15]+uint64(o.imm))
 			if err != nil {
 				return 0, err
 			}
 			r[o.dst&15] = v
 		case stopSlowStore:
-			if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.off), storeValue(o, r)); err != nil {
+			if err := m.slowStore(pc, o, r[o.dst&15]+uint64(o.imm), storeValue(o, r)); err != nil {
 				return 0, err
 			}
 		case stopAtomic:
@@ -752,7 +936,7 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 			if atomicIs32(o.kind) {
 				size = 4
 			}
-			addr := r[o.dst&15] + uint64(o.off)
+			addr := r[o.dst&15] + uint64(o.imm)
 			b := store(m.regions, addr, uint64(size))
 			if b == nil {
 				return 0, m.memTrap(pc, addr, size, true)
@@ -785,6 +969,14 @@ func (m *Machine) exec(pc int, base int, args [5]uint64) (uint64, error) {
 	}
 }
 
+// b2u is 1 for true, 0 for false (a SETcc, inlined).
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func atomicIs32(k opKind) bool {
 	switch k {
 	case kAtomicAdd32, kAtomicOr32, kAtomicAnd32, kAtomicXor32,
@@ -799,7 +991,7 @@ func atomicIs32(k opKind) bool {
 func storeValue(o *op, r *[16]uint64) uint64 {
 	switch o.kind {
 	case kStB, kStH, kStW, kStDW:
-		return uint64(o.imm)
+		return uint64(o.aux)
 	}
 	return r[o.src&15]
 }

@@ -49,6 +49,7 @@ type Program struct {
 	insns     asm.Program // the source, normalised
 	ops       []op
 	slotOf    []int32 // op index -> instruction slot
+	plain     []op    // ops before superinstructions (see superinstructions)
 	funcEntry []int32 // function id -> entry op, -1 when not in this program
 	helpers   []helpers.Func
 	maps      []*maps.Map
@@ -192,6 +193,11 @@ func targetOf(ins asm.Instruction, i int) (t int, isFunc, ok bool) {
 	return 0, false, false
 }
 
+// isGoto reports whether an instruction is an unconditional jump.
+func isGoto(ins asm.Instruction) bool {
+	return ins.Op.Class().IsJump() && ins.Op.JumpOp() == asm.OpJA
+}
+
 // endsBlock reports whether the next instruction starts a new block:
 // after jumps, calls and exit, where the interpreter charges the block cost.
 func endsBlock(ins asm.Instruction) bool {
@@ -233,7 +239,17 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 	}
 	for i := 0; i < n; i++ {
 		if i > 0 && c.leader[i] && count > 0 {
-			emit(op{kind: kCharge, cost: count}, i)
+			// The block falls through into a jump target. When that is an
+			// exit or a goto, a copy of it ends the block, charged for
+			// both; otherwise a charge op does.
+			switch ins := insns[i]; {
+			case ins.IsExit():
+				emit(op{kind: kExit, cost: uint32(count + 1)}, i)
+			case isGoto(ins):
+				emit(op{kind: kJa, cost: uint32(count + 1)}, i) // target resolved below
+			default:
+				emit(op{kind: kCharge, cost: uint32(count)}, i)
+			}
 			count = 0
 		}
 		opOf[i] = int32(len(p.ops))
@@ -267,10 +283,10 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 				helperIndex[h.ID] = k
 				p.helpers = append(p.helpers, h.Fn)
 			}
-			o.target = k
+			o.target = uint32(k)
 		}
 		if endsBlock(ins) {
-			o.cost = count
+			o.cost = uint32(count)
 			count = 0
 		}
 		if k := len(p.ops) - 1; !c.leader[i] && k >= 0 && fuse(&p.ops[k], o, c.target[i]) {
@@ -287,11 +303,11 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 			continue
 		}
 		if o.kind == kMovAddJgt { // fuse left the jump's target slot here
-			o.target = opOf[o.target]
+			o.target = uint32(opOf[o.target])
 			continue
 		}
 		if t := c.target[slot]; t >= 0 && o.kind != kLdImm64 {
-			o.target = opOf[t]
+			o.target = uint32(opOf[t])
 		}
 	}
 	var maxID uint32
@@ -306,6 +322,8 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 		p.funcEntry[ids[e]] = opOf[e]
 	}
 	p.threadJumps()
+	p.jumpsToExit()
+	p.superinstructions()
 	return nil
 }
 
@@ -315,6 +333,10 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 //     stack keys, packet bounds) becomes rD = rS + K;
 //   - `rD = rS; rD += rT` (the address of element rT of an array) becomes
 //     rD = rS + rT;
+//   - `rD = K; rD += rS` (K a constant or an address: element rS of a
+//     global) becomes rD = rS + K;
+//   - `rD = rS; rD -= rT` (a length: data_end - data), and the same in 32
+//     bits, and `wD = wS; wD += K`, become one op;
 //   - and the packet bounds check `rD = rS; rD += K; if rD > rE goto L`
 //     becomes one op (targetSlot is the jump's target, resolved later).
 func fuse(prev *op, o op, targetSlot int) bool {
@@ -323,8 +345,16 @@ func fuse(prev *op, o op, targetSlot int) bool {
 		prev.kind, prev.imm = kMovAdd64, o.imm
 	case prev.kind == kMov64X && o.kind == kAdd64X && o.dst == prev.dst && o.src != o.dst:
 		prev.kind, prev.imm = kMovAddX64, int64(o.src)
+	case (prev.kind == kMov64K || prev.kind == kLdImm64) && o.kind == kAdd64X && o.dst == prev.dst && o.src != o.dst:
+		prev.kind, prev.src = kMovAdd64, o.src
+	case prev.kind == kMov64X && o.kind == kSub64X && o.dst == prev.dst && o.src != o.dst:
+		prev.kind, prev.x = kMovSubX64, o.src
+	case prev.kind == kMov32X && o.kind == kAdd32K && o.dst == prev.dst:
+		prev.kind, prev.imm = kMovAdd32, o.imm
+	case prev.kind == kMov32X && o.kind == kSub32X && o.dst == prev.dst && o.src != o.dst:
+		prev.kind, prev.x = kMovSubX32, o.src
 	case prev.kind == kMovAdd64 && o.kind == kJgt64X && o.dst == prev.dst:
-		prev.kind, prev.off, prev.cost, prev.target = kMovAddJgt, int16(o.src), o.cost, int32(targetSlot)
+		prev.kind, prev.x, prev.cost, prev.target = kMovAddJgt, o.src, o.cost, uint32(targetSlot)
 	default:
 		return false
 	}
@@ -358,7 +388,7 @@ func (p *Program) imm64(lo, hi asm.Instruction, funcID uint32) (uint64, error) {
 
 // lowerOne picks the op kind and operands of one instruction.
 func lowerOne(ins asm.Instruction) (op, error) {
-	o := op{dst: uint8(ins.Dst) & 15, src: uint8(ins.Src) & 15, off: ins.Off, imm: int64(ins.Imm)}
+	o := op{dst: uint8(ins.Dst) & 15, src: uint8(ins.Src) & 15, imm: int64(ins.Imm)}
 	code := ins.Op
 	class := code.Class()
 	x := code.Source() == asm.SourceX
@@ -510,11 +540,12 @@ func lowerOne(ins asm.Instruction) (op, error) {
 			o.kind = kLdImm64
 			break
 		}
-		o.kind, o.off = kLdPacket, int16(code.Size().Bytes())
+		o.kind, o.x = kLdPacket, uint8(code.Size().Bytes())
 		if code.Mode() == asm.ModeABS {
 			o.src = 0xff // no index register
 		}
 	case asm.ClassLDX:
+		o.imm = int64(ins.Off)
 		sx := code.Mode() == asm.ModeMEMSX
 		switch code.Size() {
 		case asm.SizeB:
@@ -536,8 +567,10 @@ func lowerOne(ins asm.Instruction) (op, error) {
 			o.kind = kLdxDW
 		}
 	case asm.ClassST:
+		o.imm, o.aux = int64(ins.Off), int64(ins.Imm)
 		o.kind = [...]opKind{asm.SizeW: kStW, asm.SizeH: kStH, asm.SizeB: kStB, asm.SizeDW: kStDW}[code.Size()]
 	case asm.ClassSTX:
+		o.imm = int64(ins.Off)
 		if code.Mode() == asm.ModeMEM {
 			o.kind = [...]opKind{asm.SizeW: kStxW, asm.SizeH: kStxH, asm.SizeB: kStxB, asm.SizeDW: kStxDW}[code.Size()]
 			break

@@ -42,13 +42,18 @@ type Machine struct {
 	ctx      Context
 	ctxWords [contextWords]uint64 // see SetContextWord
 	ctxMask  uint64
-	arrays   []array // by map index, for inlined lookups
-	budget   int64   // instructions per run
-	left     int64   // instructions left in this run, saved around helper calls
-	executed int64   // instructions executed by the last run
-	depth    int     // call frames in use below the current one
-	mayGoto  int64   // may_goto iterations left
-	tails    int     // tail calls taken in this run
+	arrays   []array          // by map index, for inlined lookups
+	budget   int64            // instructions per run
+	left     int64            // instructions left in this run, saved around helper calls
+	executed int64            // instructions executed by the last run
+	depth    int              // call frames in use below the current one
+	base     int              // the depth whose exit ends the fast loop (see exec)
+	calls    [MaxFrames]int32 // per depth: the op of a helper call in progress
+	err      error            // a helper's error, on its way from the fast loop to exec
+	mayGoto  int64            // may_goto iterations left
+	tails    int              // tail calls taken in this run
+	again    int              // runs still to make after this one (RepeatContext)
+	args     [5]uint64        // r1-r5 at the start of every run
 	printk   func(string)
 }
 
@@ -111,13 +116,12 @@ func (m *Machine) RunContext(c Context) (uint64, error) { return m.RepeatContext
 // to run), and returns the last run's result; a trap stops at once. It
 // costs less per run than n calls of RunContext.
 func (m *Machine) RepeatContext(c Context, n int) (ret uint64, err error) {
+	if n <= 0 {
+		return 0, nil
+	}
 	m.ctx = c
 	defer m.recoverInto(&ret, &err)
-	for range n {
-		if ret, err = m.run(regionBase(ContextRegion), 0); err != nil {
-			break
-		}
-	}
+	ret, err = m.run(regionBase(ContextRegion), 0, n)
 	m.ctx = nil
 	return ret, err
 }
@@ -125,7 +129,7 @@ func (m *Machine) RepeatContext(c Context, n int) (ret uint64, err error) {
 // Run runs the program from its first instruction with r1 and r2 set.
 func (m *Machine) Run(r1, r2 uint64) (ret uint64, err error) {
 	defer m.recoverInto(&ret, &err)
-	return m.run(r1, r2)
+	return m.run(r1, r2, 1)
 }
 
 // recoverInto is the one place panics stop: whatever the program did, a
@@ -140,10 +144,32 @@ func (m *Machine) recoverInto(ret *uint64, err *error) {
 	}
 }
 
-// run is one run, from the first instruction.
-func (m *Machine) run(r1, r2 uint64) (uint64, error) {
+// run runs the program n times (n >= 1), each run from the first
+// instruction with r1 and r2 set; a trap stops at once. The runs after the
+// first start where the one before exits (see nextRun).
+func (m *Machine) run(r1, r2 uint64, n int) (uint64, error) {
 	m.cur, m.left, m.depth, m.mayGoto, m.tails = m.prog, m.budget, 0, maxLoops, 0
-	ret, err := m.exec(0, 0, [5]uint64{r1, r2})
+	m.again = n - 1
+	if n > 1 {
+		m.args = [5]uint64{r1, r2}
+	}
+	ret, err := m.exec(0, 0, [5]uint64{r1, r2}) // not m.args: a copy just stored would not forward
+	m.again = 0
 	m.executed = m.budget - m.left
 	return ret, err
+}
+
+// nextRun starts the next of the runs of run, if one is left, when the
+// base frame of the one before exits: the state run sets is set again (the
+// context and the memory carry over, as in BPF_PROG_TEST_RUN's repeat).
+// The interpreter's own budget and pc restart with it.
+func (m *Machine) nextRun() bool {
+	if m.again <= 0 || m.cur != m.prog {
+		return false
+	}
+	m.again--
+	m.left, m.mayGoto, m.tails = m.budget, maxLoops, 0
+	*(*[5]uint64)(m.regs[1:]) = m.args
+	m.regs[10] = frameTop(0)
+	return true
 }

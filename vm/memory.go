@@ -132,3 +132,103 @@ func (m *Machine) Memory(addr, n uint64, write bool) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// load1, load2, load4 and load8 are load for the interpreter's widths:
+// the bytes come back as an array, so that reading them needs no further
+// bounds check (nil: not all inside one region).
+func load1(regions []region, a uint64) *[1]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+1 <= uint64(len(mem)) {
+		return (*[1]byte)(mem[o : o+1 : o+1])
+	}
+	return nil
+}
+
+func load2(regions []region, a uint64) *[2]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+2 <= uint64(len(mem)) {
+		return (*[2]byte)(mem[o : o+2 : o+2])
+	}
+	return nil
+}
+
+func load4(regions []region, a uint64) *[4]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+4 <= uint64(len(mem)) {
+		return (*[4]byte)(mem[o : o+4 : o+4])
+	}
+	return nil
+}
+
+func load8(regions []region, a uint64) *[8]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+8 <= uint64(len(mem)) {
+		return (*[8]byte)(mem[o : o+8 : o+8])
+	}
+	return nil
+}
+
+// store1, store2, store4 and store8 are store for the interpreter's widths.
+func store1(regions []region, a uint64) *[1]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) || !regions[i].writable {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+1 <= uint64(len(mem)) {
+		return (*[1]byte)(mem[o : o+1 : o+1])
+	}
+	return nil
+}
+
+func store2(regions []region, a uint64) *[2]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) || !regions[i].writable {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+2 <= uint64(len(mem)) {
+		return (*[2]byte)(mem[o : o+2 : o+2])
+	}
+	return nil
+}
+
+func store4(regions []region, a uint64) *[4]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) || !regions[i].writable {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+4 <= uint64(len(mem)) {
+		return (*[4]byte)(mem[o : o+4 : o+4])
+	}
+	return nil
+}
+
+func store8(regions []region, a uint64) *[8]byte {
+	i := a>>regionShift - 1
+	if i >= uint64(len(regions)) || !regions[i].writable {
+		return nil
+	}
+	mem := regions[i].mem
+	if o := uint64(uint32(a)); o+8 <= uint64(len(mem)) {
+		return (*[8]byte)(mem[o : o+8 : o+8])
+	}
+	return nil
+}

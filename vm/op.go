@@ -46,7 +46,8 @@ const (
 	kNeg64
 	kMovAdd64  // superinstruction: dst = src + imm (rD = rS; rD += K)
 	kMovAddX64 // superinstruction: dst = src + r[imm] (rD = rS; rD += rT)
-	kMovAddJgt // superinstruction: dst = src + imm; if dst > r[off] goto target (a bounds check)
+	kMovAddJgt // superinstruction: dst = src + imm; if dst > r[x] goto target (a bounds check)
+	kMovSubX64 // superinstruction: dst = src - r[x] (rD = rS; rD -= rT)
 
 	// 32-bit ALU: the result is zero-extended.
 	kAdd32K
@@ -80,7 +81,9 @@ const (
 	kMovSX8_32
 	kMovSX16_32
 	kNeg32
-	kZext32 // dst = (u32)dst: 32-bit mod by a zero immediate, le32
+	kZext32    // dst = (u32)dst: 32-bit mod by a zero immediate, le32
+	kMovAdd32  // superinstruction: wD = wS + imm (wD = wS; wD += K)
+	kMovSubX32 // superinstruction: wD = wS - w[x] (wD = wS; wD -= wT)
 
 	// Byte order.
 	kLe16
@@ -188,18 +191,50 @@ const (
 	kForEach    // bpf_for_each_map_elem: inlined for arrays, the helper (target) otherwise
 	kExit
 	kCharge   // a block falls through into a jump target: charge its cost
-	kLdPacket // legacy LD_ABS/LD_IND: off = width, src = index register or 0xff
+	kLdPacket // legacy LD_ABS/LD_IND: x = width, src = index register or 0xff
+
+	// Superinstructions made after lowering (see fuse.go): each does the op
+	// it replaces and the ones after it, which stay in place.
+	kLdxDWAddX  // rD = *(u64 *)(rS + off); rD += rX (x)
+	kMovKExit   // rD = K (imm, already extended); exit
+	kMovXExit   // rD = rS; exit
+	kMov32XExit // wD = wS; exit
+	kLdxW2      // rD = *(u32 *)(rS + off); rX = *(u32 *)(rY + aux)
+	kLdxBH      // wD = *(u8 *)(rS + off); wX = *(u8 *)(rS + off + 1); wX <<= 8; wX |= wD
+	kLdxB2      // wD = *(u8 *)(rS + off); wX = *(u8 *)(rY + aux)
+	kLdxHBe     // wD = *(u16 *)(rS + off); rD = be16 rD
+	kAddMemK    // rD = *(u64 *)(rS + off); rD += aux; *(u64 *)(rS + off) = rD
+	kAddMemX    // rD = *(u64 *)(rS + off); rD += rX; *(u64 *)(rS + off) = rD
+	kCopyB      // wD = *(u8 *)(rS + off); *(u8 *)(rX + aux) = wD
+	kLookup     // r2 = rS + off; r1 = aux (an array map); call bpf_map_lookup_elem
+
+	// Superinstructions ending in a conditional jump: the op, then the
+	// jump's condition (cc, cf) on rY and aux (a constant, or a register
+	// when cf says so).
+	kLdxBJ   // wD = *(u8 *)(rS + off); if ...
+	kLdxWJ   // wD = *(u32 *)(rS + off); if ...
+	kLdxDWJ  // rD = *(u64 *)(rS + off); if ...
+	kAddKJ   // rD += K; if ...
+	kLdxBHJ  // kLdxBH; if ...
+	kLdxHBeJ // kLdxHBe; if ...
+	kMovKJ   // rD = K (imm, already extended); if ...
 
 )
 
-// op is one lowered instruction (24 bytes).
+// op is one lowered instruction (32 bytes, so that the interpreter finds
+// an op with a shift and reads every field with one indexed load: no field
+// needs sign extension).
 type op struct {
 	kind   opKind
-	dst    uint8 // register number, always < 16
-	src    uint8 // register number, always < 16
-	skip   uint8 // conditional jumps: ops to skip when not taken (see threadJumps)
-	target int32 // jump target op index, callee entry op, or helper index
-	imm    int64 // immediate, sign-extended to 64 bits (ld_imm64: the constant)
-	cost   int32 // jumps, calls, exit, charge: instructions in the block so far
-	off    int16 // memory offset
+	dst    uint8  // register number, always < 16
+	src    uint8  // register number, always < 16
+	skip   uint8  // conditional jumps: ops to skip when not taken (see threadJumps)
+	target uint32 // jump target op index, callee entry op, or helper index
+	imm    int64  // immediate, sign-extended to 64 bits (ld_imm64: the constant; loads and stores: the offset)
+	cost   uint32 // jumps, calls, exit, charge: instructions in the block so far
+	x      uint8  // superinstructions: a third register (always < 16); LD_ABS/LD_IND: the width
+	y      uint8  // superinstructions: a fourth register (always < 16)
+	cc     uint8  // superinstructions ending in a conditional jump: its condition (see jumpCond)
+	cf     uint8  // and how it compares (see jumpCond)
+	aux    int64  // ST: the value stored; superinstructions: a second immediate
 }

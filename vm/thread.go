@@ -43,3 +43,18 @@ func (p *Program) threadJumps() {
 		o.skip = 1
 	}
 }
+
+// jumpsToExit turns every goto whose target is an exit into a copy of the
+// exit, charged for both (so a budget that runs out there is reported at
+// the goto, not the exit).
+func (p *Program) jumpsToExit() {
+	for k := range p.ops {
+		o := &p.ops[k]
+		if o.kind != kJa {
+			continue
+		}
+		if t := &p.ops[o.target]; t.kind == kExit {
+			o.kind, o.cost = kExit, o.cost+t.cost
+		}
+	}
+}
