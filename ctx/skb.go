@@ -182,6 +182,9 @@ func (s *SKB) sync() {
 
 // publish publishes the word at off, if a 4-byte load may read it.
 func (s *SKB) publish(off uint32) {
+	if s.m == nil {
+		return // not attached to a machine yet: nothing to publish to
+	}
 	if v, start, width, ok := s.field(off); ok && start == off && width == 4 {
 		s.m.SetContextWord(int(off/4), v)
 	}
@@ -273,6 +276,9 @@ func (s *SKB) field(off uint32) (v uint64, start uint32, width int, ok bool) {
 // LoadField implements vm.Context, with the narrow loads the kernel allows
 // on plain fields (the low bytes, on a little-endian machine).
 func (s *SKB) LoadField(_ *vm.Machine, off uint32, size int) (uint64, error) {
+	if v, ok := s.loadCB(off, size); ok {
+		return v, nil
+	}
 	v, start, width, ok := s.field(off)
 	bad := &vm.ContextAccessError{Off: off, Size: size}
 	if !ok || off%uint32(size) != 0 || int(off-start)+size > width {
@@ -296,9 +302,7 @@ func (s *SKB) LoadField(_ *vm.Machine, off uint32, size int) (uint64, error) {
 // programs also mark, priority, queue_mapping, tc_index, tc_classid, tstamp.
 func (s *SKB) StoreField(_ *vm.Machine, off uint32, size int, v uint64) error {
 	bad := &vm.ContextAccessError{Off: off, Size: size, Write: true}
-	if off >= skbCB && off < skbHash && size == 4 && off%4 == 0 {
-		s.CB[(off-skbCB)/4] = uint32(v)
-		s.publish(off)
+	if s.storeCB(off, size, v) {
 		return nil
 	}
 	if s.Kind != TC {
@@ -352,4 +356,41 @@ func TCActionName(v uint64) string {
 		return "TC_ACT_REDIRECT"
 	}
 	return fmt.Sprintf("unknown(%d)", int32(v))
+}
+
+// cb[] is 20 bytes of scratch memory to the kernel: any naturally aligned
+// access of 1, 2, 4 or 8 bytes inside it (bpf_skb_is_valid_access), which
+// the engine keeps as five little-endian words.
+func cbAccess(off uint32, size int) bool {
+	return off >= skbCB && off+uint32(size) <= skbHash && off%uint32(size) == 0 &&
+		(size == 1 || size == 2 || size == 4 || size == 8)
+}
+
+// loadCB reads size bytes of cb at off, if the access is one.
+func (s *SKB) loadCB(off uint32, size int) (uint64, bool) {
+	if !cbAccess(off, size) {
+		return 0, false
+	}
+	var v uint64
+	for i := size - 1; i >= 0; i-- {
+		b := off - skbCB + uint32(i)
+		v = v<<8 | uint64(s.CB[b/4]>>(8*(b%4))&0xff)
+	}
+	return v, true
+}
+
+// storeCB writes size bytes of v into cb at off, if the access is one.
+func (s *SKB) storeCB(off uint32, size int, v uint64) bool {
+	if !cbAccess(off, size) {
+		return false
+	}
+	for i := 0; i < size; i++ {
+		b := off - skbCB + uint32(i)
+		w := &s.CB[b/4]
+		*w = *w&^(0xff<<(8*(b%4))) | uint32(byte(v>>(8*i)))<<(8*(b%4))
+	}
+	for w := (off - skbCB) / 4; w <= (off-skbCB+uint32(size)-1)/4; w++ {
+		s.publish(skbCB + 4*w)
+	}
+	return true
 }

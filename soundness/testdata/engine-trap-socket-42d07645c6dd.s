@@ -1,4 +1,3 @@
-# status: open
 #| callx soundness finding: engine-trap: the engine traps: insn 3: invalid write of 1 bytes at 0x300000040 (ctx): invalid bpf_context access off=64 size=1
 #| While the file says "status: open", TestRegressions logs it and TestSoundness
 #| does not fail on findings like it (same kind, same message but for numbers);

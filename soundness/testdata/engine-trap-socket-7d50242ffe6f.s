@@ -1,4 +1,3 @@
-# status: open
 #| callx soundness finding: engine-trap: the engine traps: insn 2: invalid read of 8 bytes at 0x300000030 (ctx): invalid bpf_context access off=48 size=8
 #| While the file says "status: open", TestRegressions logs it and TestSoundness
 #| does not fail on findings like it (same kind, same message but for numbers);
