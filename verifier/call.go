@@ -7,7 +7,6 @@ package verifier
 // (prepare_func_exit), and acquired references (ringbuf records).
 
 import (
-	"math"
 	"runtime"
 	"strings"
 
@@ -608,17 +607,8 @@ func (v *verifier) checkFuncCall(ins asm.Instruction) (int, error) {
 		}
 		return v.insnIdx + 1, nil
 	}
-	caller := v.cur.cur()
-	callee := v.newFrame(v.insnIdx, len(v.cur.Frames), sub)
-	for r := asm.R1; r <= asm.R5; r++ {
-		callee.Regs[r] = caller.Regs[r]
-		callee.Regs[r].written = false
-	}
-	for _, r := range callerSaved {
-		markNotInit(&caller.Regs[r])
-	}
-	v.cur.Frames = append(v.cur.Frames, callee)
-	if v.log.level&LogLevel2 != 0 {
+	v.enterSubprog(v.cur, sub)
+	if caller, callee := v.cur.Frames[len(v.cur.Frames)-2], v.cur.cur(); v.log.level&LogLevel2 != 0 {
 		v.log.printf("caller:\n")
 		v.printState(caller, true)
 		v.log.printf("callee:\n")
@@ -686,18 +676,7 @@ func (v *verifier) prepareFuncExit() (int, error) {
 		}
 		v.markPrecise(asm.R0)
 		if r0.SMin < callee.CallbackRetMin || r0.SMax > callee.CallbackRetMax {
-			msg := "At callback return the register R0 has"
-			if r0.SMin > math.MinInt64 {
-				msg += " smin=" + itoa64(r0.SMin)
-			}
-			if r0.SMax < math.MaxInt64 {
-				msg += " smax=" + itoa64(r0.SMax)
-			}
-			if r0.SMin == math.MinInt64 && r0.SMax == math.MaxInt64 {
-				msg += " unknown scalar value"
-			}
-			msg += " should have been in [" + itoa64(callee.CallbackRetMin) + ", " + itoa64(callee.CallbackRetMax) + "]"
-			return 0, v.reject(CodeReturn, "%s", msg)
+			return 0, v.reject(CodeReturn, "%s", invalidScalar("At callback return", r0, callee.CallbackRetMin, callee.CallbackRetMax))
 		}
 		if len(v.cur.Refs) != callee.refsAtEntry {
 			r := v.cur.Refs[len(v.cur.Refs)-1]

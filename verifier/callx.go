@@ -10,6 +10,7 @@ package verifier
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/callx/callx/asm"
@@ -46,7 +47,7 @@ func (v *verifier) internFuncSet(subs []int) *funcSet {
 	sort.Ints(subs)
 	var b strings.Builder
 	for _, s := range subs {
-		b.WriteString(utoa(uint64(s)))
+		b.WriteString(strconv.Itoa(s))
 		b.WriteByte(',')
 	}
 	k := b.String()
@@ -139,9 +140,8 @@ func (v *verifier) loadFuncValue(reg *Reg, off, size int, dst *Reg) (bool, error
 			// A variable index into a writable table of slots: each
 			// element has the same prototype when it is one array.
 			sl, _ := slotAtOffset(m, lo, size)
-			start := int64(sl.Offset)
-			if size == 8 && sl != nil && lo >= start && hi <= start+8*int64(sl.Count) &&
-				reg.VarOff.Add(TnumConst(uint64(int64(off)-start))).IsAligned(8) {
+			if sl != nil && size == 8 && lo >= int64(sl.Offset) && hi <= int64(sl.Offset)+8*int64(sl.Count) &&
+				reg.VarOff.Add(TnumConst(uint64(int64(off)-int64(sl.Offset)))).IsAligned(8) {
 				markKnownZeroPtr(dst, PtrToFunc|PtrMaybeNull)
 				dst.Slot = sl
 				dst.ID = v.newID()

@@ -30,11 +30,21 @@ func staticFunc(name string) *btf.Func {
 func TestCallX(t *testing.T) {
 	bss := &verifier.MapInfo{Name: ".bss", Type: 2, KeySize: 4, ValueSize: 16, MaxEntries: 1, SpinLockOff: -1,
 		Slots: []*verifier.SlotInfo{{Name: "debugpoint", Offset: 0, Count: 1, Proto: debugpointProto}}}
+	// map 1: a slot after 8 bytes of plain data.
+	data := &verifier.MapInfo{Name: ".data", Type: 2, KeySize: 4, ValueSize: 16, MaxEntries: 1, SpinLockOff: -1,
+		Slots: []*verifier.SlotInfo{{Name: "late", Offset: 8, Count: 1, Proto: debugpointProto}}}
 	tests := []struct {
 		name string
 		src  string
 		want string
 	}{
+		{"variable load reaching a slot", `r2 = map_idx_value(1) ll
+r3 = *(u64 *)(r2 + 0)
+r3 &= 8
+r2 += r3
+r4 = *(u64 *)(r2 + 0)
+r0 = 0
+exit`, ""},
 		{"closed world", `r2 = func(pc+3) ll
 callx r2
 exit
@@ -125,7 +135,7 @@ exit`, "R3 has type scalar, expected func"},
 				// the function is the last two instructions
 				fi = append(fi, loader.FuncInfo{Slot: len(insns) - 2, Func: staticFunc("target")})
 			}
-			_, err = verifier.Verify(insns, verifier.Options{Type: "xdp", Maps: []*verifier.MapInfo{bss}, FuncInfo: fi, LogLevel: verifier.LogLevel1})
+			_, err = verifier.Verify(insns, verifier.Options{Type: "xdp", Maps: []*verifier.MapInfo{bss, data}, FuncInfo: fi, LogLevel: verifier.LogLevel1})
 			if tt.want == "" {
 				if err != nil {
 					var ve *verifier.Error

@@ -10,6 +10,8 @@ package verifier
 // every scalar of the path becomes precise, which is always safe.
 
 import (
+	"strconv"
+
 	"github.com/callx/callx/asm"
 )
 
@@ -60,6 +62,21 @@ func (bt *backtrack) empty() bool {
 func (bt *backtrack) isReg(r asm.Register) bool { return bt.regs[bt.frame]&(1<<r) != 0 }
 func (bt *backtrack) setReg(r asm.Register)     { bt.regs[bt.frame] |= 1 << r }
 func (bt *backtrack) clearReg(r asm.Register)   { bt.regs[bt.frame] &^= 1 << r }
+
+// leaveCallee walks back from a callee's first instruction into the call
+// that made it: what the callee needed of r1-r5 the caller passed. Any
+// other register or slot of the callee left in bt is a walk callx cannot
+// follow.
+func (bt *backtrack) leaveCallee() bool {
+	if bt.frame == 0 || bt.stack[bt.frame] != 0 || bt.regs[bt.frame]&^0x3e != 0 {
+		return false
+	}
+	args := bt.regs[bt.frame] & 0x3e
+	bt.regs[bt.frame] = 0
+	bt.frame--
+	bt.regs[bt.frame] |= args
+	return true
+}
 
 // appendHist records that the current state processes instruction idx.
 func (v *verifier) appendHist(idx int) {
@@ -294,14 +311,7 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 					bt.clearReg(asm.R0)
 					return bt.regs[bt.frame]&0x3e == 0
 				}
-				if bt.frame == 0 || bt.stack[bt.frame] != 0 || bt.regs[bt.frame]&^0x3e != 0 {
-					return false
-				}
-				args := bt.regs[bt.frame] & 0x3e
-				bt.regs[bt.frame] = 0
-				bt.frame--
-				bt.regs[bt.frame] |= args
-				return true
+				return bt.leaveCallee()
 			}
 			if ins.Src == asm.PseudoCall {
 				sub := v.cfg.SubprogAt(h.idx + int(ins.Imm) + 1)
@@ -309,16 +319,7 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 					bt.clearReg(asm.R0)
 					return bt.regs[bt.frame]&0x3e == 0
 				}
-				// Back from the callee's first instruction into the
-				// caller: the arguments were the caller's r1-r5.
-				if bt.frame == 0 || bt.stack[bt.frame] != 0 || bt.regs[bt.frame]&^0x3e != 0 {
-					return false
-				}
-				args := bt.regs[bt.frame] & 0x3e
-				bt.regs[bt.frame] = 0
-				bt.frame--
-				bt.regs[bt.frame] |= args
-				return true
+				return bt.leaveCallee()
 			}
 			if ins.Src != asm.PseudoCallHelper {
 				return false
@@ -434,7 +435,7 @@ func fmtRegMask(m uint16) string {
 			if out != "" {
 				out += ","
 			}
-			out += "r" + utoa(uint64(r))
+			out += "r" + strconv.Itoa(r)
 		}
 	}
 	return out
@@ -448,7 +449,7 @@ func fmtStackMask(m uint64) string {
 			if out != "" {
 				out += ","
 			}
-			out += "-" + utoa(uint64((i+1)*regSize))
+			out += "-" + strconv.Itoa((i+1)*regSize)
 		}
 	}
 	return out

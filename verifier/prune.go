@@ -110,6 +110,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 			// Still being explored: the same state again is a loop that
 			// never ends.
 			if len(old.Frames) == len(cur.Frames) && old.mayGotoDepth == cur.mayGotoDepth &&
+				old.callbackUnroll == cur.callbackUnroll &&
 				v.statesEqual(old, cur, exactState) {
 				v.log.printf("infinite loop detected at insn %d\n", idx)
 				v.log.printf("cur state:")

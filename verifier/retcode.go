@@ -5,6 +5,7 @@ package verifier
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/callx/callx/asm"
 )
@@ -64,45 +65,23 @@ func (v *verifier) checkReturnCode() error {
 	}
 	v.markPrecise(asm.R0)
 	if r0.SMin < int64(rng.min) || r0.SMax > int64(rng.max) {
-		msg := "At program exit the register R0 has"
-		unknown := true
-		if r0.SMin > math.MinInt64 {
-			msg += " smin=" + itoa64(r0.SMin)
-			unknown = false
-		}
-		if r0.SMax < math.MaxInt64 {
-			msg += " smax=" + itoa64(r0.SMax)
-			unknown = false
-		}
-		if unknown {
-			msg += " unknown scalar value"
-		}
-		msg += " should have been in [" + itoa64(int64(rng.min)) + ", " + itoa64(int64(rng.max)) + "]"
-		return v.reject(CodeReturn, "%s", msg)
+		return v.reject(CodeReturn, "%s", invalidScalar("At program exit", r0, int64(rng.min), int64(rng.max)))
 	}
 	return nil
 }
 
-func itoa64(x int64) string {
-	b := []byte{}
-	if x < 0 {
-		b = append(b, '-')
-		u := uint64(-x)
-		return string(append(b, []byte(utoa(u))...))
+// invalidScalar is verbose_invalid_scalar's message for R0 outside
+// [lo, hi].
+func invalidScalar(ctx string, r *Reg, lo, hi int64) string {
+	msg := ctx + " the register R0 has"
+	if r.SMin > math.MinInt64 {
+		msg += " smin=" + strconv.FormatInt(r.SMin, 10)
 	}
-	return utoa(uint64(x))
-}
-
-func utoa(u uint64) string {
-	if u == 0 {
-		return "0"
+	if r.SMax < math.MaxInt64 {
+		msg += " smax=" + strconv.FormatInt(r.SMax, 10)
 	}
-	var b [20]byte
-	i := len(b)
-	for u > 0 {
-		i--
-		b[i] = byte('0' + u%10)
-		u /= 10
+	if r.SMin == math.MinInt64 && r.SMax == math.MaxInt64 {
+		msg += " unknown scalar value"
 	}
-	return string(b[i:])
+	return msg + " should have been in [" + strconv.FormatInt(lo, 10) + ", " + strconv.FormatInt(hi, 10) + "]"
 }

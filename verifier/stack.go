@@ -147,13 +147,11 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 	return nil
 }
 
-// saveRegisterState spills reg into slot (save_register_state): its size
-// lowest-addressed... the kernel marks the top size bytes of the slot
-// index range as spill and the rest misc.
+// saveRegisterState spills reg into slot (save_register_state): the
+// size bytes the register fills become spill bytes, the others misc.
 func saveRegisterState(slot *stackSlot, reg *Reg, size int) {
-	w := true
 	slot.Spilled = *reg
-	slot.Spilled.written = size == regSize && w
+	slot.Spilled.written = size == regSize
 	i := regSize
 	for ; i > regSize-size; i-- {
 		slot.Kind[i-1] = stackSpill
@@ -175,20 +173,11 @@ func markStackSlotMisc(k *slotType) {
 // scrubSpecialSlot is scrub_special_slot: a slot that held a spill
 // becomes misc bytes.
 func scrubSpecialSlot(slot *stackSlot) {
-	if !slot.isSpill() && slot.Kind[0] != stackSpill {
-		hasSpill := false
-		for _, k := range slot.Kind {
-			if k == stackSpill {
-				hasSpill = true
+	if slot.isSpill() {
+		for i := range slot.Kind {
+			if slot.Kind[i] != stackInvalid {
+				slot.Kind[i] = stackMisc
 			}
-		}
-		if !hasSpill {
-			return
-		}
-	}
-	for i := range slot.Kind {
-		if slot.Kind[i] != stackInvalid {
-			slot.Kind[i] = stackMisc
 		}
 	}
 	slot.Spilled = notInit()

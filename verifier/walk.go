@@ -15,14 +15,12 @@ import (
 
 // The kernel's complexity limits.
 const (
-	complexityLimitInsns   = 1_000_000 // BPF_COMPLEXITY_LIMIT_INSNS
-	complexityLimitJmpSeq  = 8192      // BPF_COMPLEXITY_LIMIT_JMP_SEQ
-	complexityLimitStates  = 64        // BPF_COMPLEXITY_LIMIT_STATES
-	maxVarOff              = 1 << 29   // BPF_MAX_VAR_OFF
-	maxPacketOff           = 0xffff    // MAX_PACKET_OFF
-	beyondPktEnd           = -2        // BEYOND_PKT_END
-	atPktEnd               = -1        // AT_PKT_END
-	callbackUnrollMaxDepth = 8         // a guard of callx's own against runaway callbacks
+	complexityLimitInsns  = 1_000_000 // BPF_COMPLEXITY_LIMIT_INSNS
+	complexityLimitJmpSeq = 8192      // BPF_COMPLEXITY_LIMIT_JMP_SEQ
+	maxVarOff             = 1 << 29   // BPF_MAX_VAR_OFF
+	maxPacketOff          = 0xffff    // MAX_PACKET_OFF
+	beyondPktEnd          = -2        // BEYOND_PKT_END
+	atPktEnd              = -1        // AT_PKT_END
 )
 
 // pending is a state waiting on the stack, with where the log stood when
