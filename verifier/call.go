@@ -101,6 +101,8 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 			return 0, v.reject(CodeReference, "tail_call would lead to reference leak")
 		}
 	case helpers.LoopID:
+		v.updateLoopInlineState(meta.subprog)
+		// Whether bpf_loop's iterations are done depends on r1.
 		v.markPrecise(asm.R1)
 		caller := v.cur.cur()
 		if uint64(caller.callbackDepth) < regs[asm.R1].UMax {
@@ -203,9 +205,9 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 		return v.reject(CodeMemory, "helper access to the packet is not allowed")
 	}
 	nullOK := a.flags&argMaybeNull != 0
-	if registerIsNull(reg) && nullOK {
-		v.markPrecise(regno)
-	} else {
+	// A NULL for an argument that may be NULL skips the type checks.
+	// Linux 6.18 no longer marks it precise (6.12 did).
+	if !registerIsNull(reg) || !nullOK {
 		if err := v.checkRegType(regno, a); err != nil {
 			return err
 		}
@@ -692,7 +694,6 @@ func (v *verifier) prepareFuncExit() (int, error) {
 		if prev := v.findPrevEntry(callee.Callsite); prev != nil {
 			widenImpreciseScalars(prev, v.cur)
 		}
-		v.fromCallback = true
 		return callee.Callsite, nil
 	}
 	if r0.Type == PtrToStack {
@@ -741,4 +742,37 @@ func (v *verifier) refineRetval(r0 *Reg, id int32, meta *callMeta) error {
 		return nil
 	}
 	return v.sanity(r0, "retval")
+}
+
+// loopInline is what the kernel records of a bpf_loop call to inline it
+// (struct bpf_loop_inline_state): the same callback, with flags 0, on
+// every path.
+type loopInline struct {
+	fit      bool
+	callback int
+}
+
+// updateLoopInlineState is update_loop_inline_state: it marks the flags
+// register precise while the call may still be inlined, since inlining
+// relies on it being 0.
+func (v *verifier) updateLoopInlineState(callback int) {
+	st, seen := v.loopInline[v.insnIdx]
+	if !seen {
+		v.loopInline[v.insnIdx] = loopInline{fit: v.loopFlagIsZero(), callback: callback}
+		return
+	}
+	if !st.fit {
+		return
+	}
+	st.fit = v.loopFlagIsZero() && st.callback == callback
+	v.loopInline[v.insnIdx] = st
+}
+
+// loopFlagIsZero is loop_flag_is_zero.
+func (v *verifier) loopFlagIsZero() bool {
+	if !registerIsNull(v.cur.regOf(asm.R4)) {
+		return false
+	}
+	v.markPrecise(asm.R4)
+	return true
 }

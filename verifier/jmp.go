@@ -85,6 +85,7 @@ func (v *verifier) checkCondJmp(ins asm.Instruction) (int, error) {
 	}
 	if len(linked) > 1 && v.cur.hist != nil {
 		v.cur.hist.linked = linked
+		v.kernelHist()
 	}
 	other, err := v.pushStack(idx+int(ins.Off)+1, idx, false)
 	if err != nil {

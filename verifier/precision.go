@@ -24,6 +24,9 @@ type histEntry struct {
 	stackFrame, stackSlot int
 	// linked are the registers a conditional jump refined together.
 	linked []linkedReg
+	// kernel says the kernel keeps an entry in its history for this
+	// instruction (a jump point, a stack access, linked registers).
+	kernel bool
 }
 
 // histNode is one link of a state's instruction history: the newest
@@ -82,6 +85,19 @@ func (bt *backtrack) leaveCallee() bool {
 func (v *verifier) appendHist(idx int) {
 	v.cur.hist = &histNode{histEntry: histEntry{idx: idx, stackSlot: -1}, prev: v.cur.hist}
 	v.cur.histLen++
+	if v.jmpPoint[idx] {
+		v.kernelHist()
+	}
+}
+
+// kernelHist counts the current instruction in the kernel's history
+// (push_insn_history), once: the kernel keeps a state when a path's
+// history grows long.
+func (v *verifier) kernelHist() {
+	if h := v.cur.hist; h != nil && !h.kernel {
+		h.kernel = true
+		v.cur.kernelHistLen++
+	}
 }
 
 // markHistStack records on the current instruction's entry the stack
@@ -90,6 +106,7 @@ func (v *verifier) markHistStack(frame, spi int) {
 	if h := v.cur.hist; h != nil {
 		h.stackFrame = frame
 		h.stackSlot = spi
+		v.kernelHist()
 	}
 }
 
@@ -111,11 +128,20 @@ func (v *verifier) markPrecise(r asm.Register) {
 // backtrackFrom walks the current state's instructions and then its
 // ancestors', marking precise what bt holds where each kept state is.
 func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
-	st := v.cur
+	v.backtrackState(v.cur, v.insnIdx, bt, skipFirst)
+}
+
+// backtrackState is __mark_chain_precision from a given state at
+// instruction lastIdx (the current one, or a backedge's). It reports
+// whether it marked anything new.
+func (v *verifier) backtrackState(start *State, lastIdx int, bt *backtrack, skipFirst bool) (changed bool) {
+	st := start
 	subseq := -1
 	walked := 0
 	logging := v.log.level&LogLevel2 != 0
-	lastIdx := v.insnIdx
+	allPrecise := func() bool {
+		return v.markAllPreciseFrom(start) || changed
+	}
 	for {
 		if logging {
 			first := lastIdx
@@ -123,6 +149,11 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 				first = h.idx
 			}
 			v.log.printf("mark_precise: frame%d: last_idx %d first_idx %d subseq_idx %d \n", bt.frame, lastIdx, first, subseq)
+		}
+		if subseq < 0 && !skipFirst {
+			// The instruction a pruned state stopped at, not processed:
+			// the one after the newest of its history.
+			subseq = lastIdx
 		}
 		for h := st.hist; h != nil; h = h.prev {
 			if skipFirst {
@@ -137,17 +168,17 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 			}
 			walked++
 			if walked > maxBacktrackWalk {
-				v.markAllPrecise()
-				return
+				return allPrecise()
 			}
+			syncLinked(&h.histEntry, bt)
 			ok := v.backtrackInsn(&h.histEntry, subseq, bt)
+			syncLinked(&h.histEntry, bt)
 			subseq = h.idx
 			if !ok {
-				v.markAllPrecise()
-				return
+				return allPrecise()
 			}
 			if bt.empty() {
-				return
+				return changed
 			}
 		}
 		skipFirst = false
@@ -157,12 +188,11 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 		}
 		if st.allPrecise {
 			// Every scalar from here back is precise already.
-			return
+			return changed
 		}
 		for fr := bt.frame; fr >= 0; fr-- {
 			if fr >= len(st.Frames) {
-				v.markAllPrecise()
-				return
+				return allPrecise()
 			}
 			f := st.Frames[fr]
 			for r := 0; r < numRegs; r++ {
@@ -175,6 +205,7 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 					continue
 				}
 				reg.Precise = true
+				changed = true
 			}
 			for spi := 0; spi < 64; spi++ {
 				if bt.stack[fr]&(1<<uint(spi)) == 0 {
@@ -185,6 +216,7 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 					continue
 				}
 				f.Stack[spi].Spilled.Precise = true
+				changed = true
 			}
 			if logging {
 				v.log.printf("mark_precise: frame%d: parent state regs=%s stack=%s: ", fr,
@@ -193,7 +225,7 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 			}
 		}
 		if bt.empty() {
-			return
+			return changed
 		}
 		if st.hist != nil {
 			lastIdx = st.hist.idx
@@ -202,9 +234,40 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 	if !bt.empty() {
 		// Reached the start: only a global function's arguments may be
 		// left, and they are imprecise by nature.
-		ok := len(v.cur.Frames) > 0 && bt.frame == 0 && bt.stack[0] == 0 && bt.regs[0]&^0x3e == 0
+		ok := bt.frame == 0 && bt.stack[0] == 0 && bt.regs[0]&^0x3e == 0
 		if !ok {
-			v.markAllPrecise()
+			return allPrecise()
+		}
+	}
+	return changed
+}
+
+// syncLinked is sync_linked_regs: registers and slots a conditional jump
+// refined together are precise together, before and after h.
+func syncLinked(h *histEntry, bt *backtrack) {
+	if len(h.linked) == 0 {
+		return
+	}
+	any := false
+	for _, l := range h.linked {
+		if l.frame >= maxCallFrames {
+			continue
+		}
+		if (l.reg >= 0 && bt.regs[l.frame]&(1<<l.reg) != 0) || (l.reg < 0 && bt.stack[l.frame]&(1<<uint(l.slot)) != 0) {
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	for _, l := range h.linked {
+		if l.frame >= maxCallFrames {
+			continue
+		}
+		if l.reg >= 0 {
+			bt.regs[l.frame] |= 1 << l.reg
+		} else {
+			bt.stack[l.frame] |= 1 << uint(l.slot)
 		}
 	}
 }
@@ -214,35 +277,6 @@ func (v *verifier) backtrackFrom(bt *backtrack, skipFirst bool) {
 func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 	ins := v.insns[h.idx]
 	dst, src := ins.Dst, ins.Src
-	syncLinked := func() {
-		if len(h.linked) == 0 {
-			return
-		}
-		any := false
-		for _, l := range h.linked {
-			if l.frame >= maxCallFrames {
-				continue
-			}
-			if (l.reg >= 0 && bt.regs[l.frame]&(1<<l.reg) != 0) || (l.reg < 0 && bt.stack[l.frame]&(1<<uint(l.slot)) != 0) {
-				any = true
-			}
-		}
-		if !any {
-			return
-		}
-		for _, l := range h.linked {
-			if l.frame >= maxCallFrames {
-				continue
-			}
-			if l.reg >= 0 {
-				bt.regs[l.frame] |= 1 << l.reg
-			} else {
-				bt.stack[l.frame] |= 1 << uint(l.slot)
-			}
-		}
-	}
-	syncLinked()
-	defer syncLinked()
 	switch cls := ins.Op.Class(); cls {
 	case asm.ClassALU, asm.ClassALU64:
 		if !bt.isReg(dst) {
@@ -344,6 +378,11 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 			// Back from the instruction after a return into the
 			// callee's exit. From a subprogram, r0 was the callee's;
 			// from a callback, the caller's registers stay as they are.
+			// Back into a callback from the helper that calls it: the
+			// helper set r1-r5, not the callback.
+			if subseq >= 0 && v.callsCallback(subseq) {
+				bt.regs[bt.frame] &^= 0x3e
+			}
 			fromSubprog := subseq-1 >= 0 && (v.insns[subseq-1].IsLocalCall() || v.insns[subseq-1].IsCallX())
 			r0 := fromSubprog && bt.isReg(asm.R0)
 			if fromSubprog && bt.regs[bt.frame]&0x3e != 0 {
@@ -378,13 +417,13 @@ func (v *verifier) backtrackInsn(h *histEntry, subseq int, bt *backtrack) bool {
 	return true
 }
 
-// markAllPrecise is mark_all_scalars_precise: every scalar of the
-// current path's kept states becomes precise.
-func (v *verifier) markAllPrecise() {
-	// A state marked so before had all its ancestors marked with it:
-	// each state is marked once, so the big hammer stays linear.
-	for st := v.cur.parent; st != nil && !st.allPrecise; st = st.parent {
+// markAllPreciseFrom is mark_all_scalars_precise: every scalar of
+// start's kept ancestors becomes precise (each state once, so the big
+// hammer stays linear). It reports whether one was not before.
+func (v *verifier) markAllPreciseFrom(start *State) (changed bool) {
+	for st := start.parent; st != nil && !st.allPrecise; st = st.parent {
 		st.allPrecise = true
+		changed = true
 		for _, f := range st.Frames {
 			for i := range f.Regs {
 				if f.Regs[i].Type == ScalarValue {
@@ -398,33 +437,58 @@ func (v *verifier) markAllPrecise() {
 			}
 		}
 	}
+	return changed
 }
 
 // propagatePrecision is propagate_precision: when old prunes the current
 // state, what old needed precise the current path needs precise too.
 func (v *verifier) propagatePrecision(old *State) {
+	v.propagatePrecisionTo(old, v.cur, v.insnIdx)
+}
+
+// propagatePrecisionTo is propagate_precision from old into the state
+// cur at instruction idx; it reports whether it marked anything new.
+func (v *verifier) propagatePrecisionTo(old, cur *State, idx int) bool {
 	var bt backtrack
-	bt.frame = len(v.cur.Frames) - 1
-	for fr, f := range old.Frames {
+	bt.frame = len(cur.Frames) - 1
+	logging := v.log.level&LogLevel2 != 0
+	for fr := len(old.Frames) - 1; fr >= 0; fr-- {
 		if fr >= maxCallFrames {
-			break
+			continue
 		}
-		for r := range f.Regs {
+		f := old.Frames[fr]
+		first := true
+		note := func(format string, arg int) {
+			if logging {
+				if first {
+					v.log.printf("frame %d: propagating "+format, fr, arg)
+				} else {
+					v.log.printf(","+format, arg)
+				}
+			}
+			first = false
+		}
+		for r := 0; r < int(asm.R10); r++ {
 			if f.Regs[r].Type == ScalarValue && f.Regs[r].Precise {
 				bt.regs[fr] |= 1 << r
+				note("r%d", r)
 			}
 		}
 		for spi := range f.Stack {
 			if spi < 64 && f.Stack[spi].isSpilledScalar() && f.Stack[spi].Spilled.Precise {
 				bt.stack[fr] |= 1 << uint(spi)
+				note("fp%d", (-spi-1)*regSize)
 			}
+		}
+		if !first && logging {
+			v.log.printf("\n")
 		}
 	}
 	if bt.empty() {
-		return
+		return false
 	}
 	// The pruned instruction itself was not processed: nothing to skip.
-	v.backtrackFrom(&bt, false)
+	return v.backtrackState(cur, idx, &bt, false)
 }
 
 // fmtRegMask prints a register mask as the kernel's fmt_reg_mask: "r1,r6".

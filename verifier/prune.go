@@ -32,18 +32,25 @@ type visitedState struct {
 func (v *verifier) computePrunePoints() {
 	n := len(v.insns)
 	v.prune = make([]bool, n+1)
+	v.jmpPoint = make([]bool, n+1)
 	mark := func(i int) {
 		if i >= 0 && i <= n {
 			v.prune[i] = true
+		}
+	}
+	jmp := func(i int) {
+		if i >= 0 && i <= n {
+			v.prune[i] = true
+			v.jmpPoint[i] = true
 		}
 	}
 	for i := 0; i < n; i++ {
 		ins := v.insns[i]
 		if ins.Op == asm.OpLoadImm64 {
 			if ins.Src == asm.PseudoFunc {
-				mark(i + 2)
+				jmp(i + 2)
 				mark(i)
-				mark(i + int(ins.Imm) + 1)
+				jmp(i + int(ins.Imm) + 1)
 			}
 			i++
 			continue
@@ -56,13 +63,13 @@ func (v *verifier) computePrunePoints() {
 		case asm.OpExit:
 		case asm.OpCall:
 			if v.callsCallback(i) {
-				mark(i)
+				jmp(i)
 			}
-			mark(i + 1)
+			jmp(i + 1)
 			if ins.Src == asm.PseudoCall || ins.Op == asm.OpCallX {
 				mark(i)
 				if ins.Src == asm.PseudoCall {
-					mark(i + int(ins.Imm) + 1)
+					jmp(i + int(ins.Imm) + 1)
 				}
 			}
 		case asm.OpJA:
@@ -70,48 +77,45 @@ func (v *verifier) computePrunePoints() {
 			if cls == asm.ClassJMP32 {
 				t = i + int(ins.Imm) + 1
 			}
-			mark(t)
+			jmp(t)
 		default:
 			mark(i)
-			mark(i + int(ins.Off) + 1)
+			jmp(i + int(ins.Off) + 1)
 		}
 	}
 }
 
 // isStateVisited is is_state_visited: it reports whether the current
-// state is covered by a complete kept state, and keeps it otherwise.
+// state is covered by a kept state, and keeps it otherwise.
 func (v *verifier) isStateVisited(idx int) (bool, error) {
 	cur := v.cur
+	force := v.isForceCheckpoint(idx)
+	// Keep the state, as the kernel does, only every so often when the
+	// path has not gone far since the last one. callx also keeps a state
+	// when the path has gone a long way without one (below: the kernel's
+	// global counters can starve a path popped again and again, and
+	// precision walks would grow with it).
+	// A long history forces a new state too (the kernel's 40 entries).
+	forceNew := force || v.opts.Flags&flagTestStateFreq != 0 || cur.kernelHistLen > maxKernelHist
+	add := forceNew || (v.jmpsSinceState >= 2 && v.insnsSinceState >= 8)
 	list := v.visited[idx]
 	kept := list[:0]
 	for k, vs := range list {
 		old := vs.st
+		loop := false
+		hit := false
 		if old.branches > 0 {
-			// At a helper call that runs a callback, a state covered by
-			// one still being explored adds nothing: the iterations have
-			// reached their fixed point (calls_callback in the kernel).
-			if v.callsCallback(idx) && v.fromCallback {
-				if v.statesEqual(old, cur, rangeWithin) {
-					vs.hit++
-					kept = append(kept, list[k:]...)
-					v.visited[idx] = kept
-					return true, nil
-				}
-				vs.miss++
-				// A forced checkpoint still being explored may miss 64
-				// times before it goes (the kernel's n for them).
-				if vs.miss > vs.hit*64+64 {
-					v.curStates--
-					continue
-				}
-				kept = append(kept, vs)
-				continue
-			}
-			// Still being explored: the same state again is a loop that
-			// never ends.
-			if len(old.Frames) == len(cur.Frames) && old.mayGotoDepth == cur.mayGotoDepth &&
-				old.callbackUnroll == cur.callbackUnroll &&
-				v.statesEqual(old, cur, exactState) {
+			// old is still being explored: cur went round a loop.
+			switch {
+			case v.isMayGoto(idx) && old.mayGotoDepth != cur.mayGotoDepth && v.statesEqual(old, cur, rangeWithin):
+				// may_goto's iterations have reached a fixed point.
+				loop, hit = true, true
+			case v.callsCallback(idx):
+				// So have a callback's (calls_callback in the kernel).
+				hit = v.statesEqual(old, cur, rangeWithin)
+			case len(old.Frames) == len(cur.Frames) && old.mayGotoDepth == cur.mayGotoDepth &&
+				old.callbackUnroll == cur.callbackUnroll && v.statesEqual(old, cur, exactState):
+				// The same state again is a loop that never ends.
 				v.log.printf("infinite loop detected at insn %d\n", idx)
 				v.log.printf("cur state:")
 				v.printState(cur.cur(), true)
@@ -119,32 +123,53 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 				v.printState(old.Frames[len(cur.Frames)-1], true)
 				return false, rejectf(idx, CodeCFG, "infinite loop detected at insn %d", idx)
 			}
-		} else if v.statesEqual(old, cur, notExact) {
+			if !hit && !forceNew && v.jmpsSinceState < 20 && v.insnsSinceState < 100 {
+				// Inside a loop, keep a state only now and then: the
+				// iterations differ, and would not prune each other.
+				add = false
+			}
+		} else {
+			// In a loop still being explored, old's precision marks may
+			// be incomplete: it covers only what its ranges cover.
+			loop = v.incompleteMarks(old)
+			exact := notExact
+			if loop {
+				exact = rangeWithin
+			}
+			hit = v.statesEqual(old, cur, exact)
+		}
+		if hit {
 			vs.hit++
 			v.propagatePrecision(old)
+			if loop {
+				v.addBackedge(old, idx)
+			}
 			kept = append(kept, list[k:]...)
 			v.visited[idx] = kept
 			return true, nil
 		}
-		vs.miss++
-		// A state that keeps missing is unlikely to help: drop it, as
-		// the kernel does.
-		if vs.miss > vs.hit*3+3 {
+		// Several iterations of a loop would evict the states recorded
+		// earlier: count a miss only when this state will be kept.
+		if add {
+			vs.miss++
+		}
+		// A state that keeps missing is unlikely to help: drop it, as the
+		// kernel does, later for a forced checkpoint still being explored.
+		n := 3
+		if force && old.branches > 0 {
+			n = 64
+		}
+		if vs.miss > vs.hit*n+n {
 			v.curStates--
 			continue
 		}
 		kept = append(kept, vs)
 	}
+	// The kernel counts the states it compared with, evicted ones too.
+	v.stats.MaxStatesPerInsn = max(v.stats.MaxStatesPerInsn, len(list))
 	list = kept
 	v.visited[idx] = list
-	// Keep the state, as the kernel does, only every so often when the
-	// path has not gone far since the last one.
-	// callx also keeps a state when the path has gone a long way without
-	// one (the kernel's global counters can starve a path popped again
-	// and again, and precision walks would grow with it).
-	force := v.opts.Flags&flagTestStateFreq != 0 || v.callsCallback(idx) || v.isMayGoto(idx) ||
-		cur.histLen > maxSegment
-	if !force && (v.jmpsSinceState < 2 || v.insnsSinceState < 8) {
+	if !add && cur.histLen <= maxSegment {
 		return false, nil
 	}
 	v.jmpsSinceState, v.insnsSinceState = 0, 0
@@ -154,16 +179,17 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	ks.parent = cur.parent
 	cur.hist = nil
 	cur.histLen = 0
-	v.visited[idx] = append(list, &visitedState{st: ks})
+	cur.kernelHistLen = 0
+	// Newest first, as the kernel adds to the head of its list: a state
+	// is compared with the latest iterations first.
+	v.visited[idx] = append([]*visitedState{{st: ks}}, list...)
 	v.stats.TotalStates++
 	v.curStates++
 	if v.curStates > v.stats.PeakStates {
 		v.stats.PeakStates = v.curStates
 	}
-	if n := len(v.visited[idx]); n > v.stats.MaxStatesPerInsn {
-		v.stats.MaxStatesPerInsn = n
-	}
 	cur.parent = ks
+	v.maybeEnterSCC(ks)
 	// Writes from here on are not the kept state's.
 	for _, f := range cur.Frames {
 		for i := range f.Regs {
@@ -177,8 +203,19 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 }
 
 // maxSegment is how many instructions a path goes without a kept state
-// before one is forced at the next prune point.
-const maxSegment = 256
+// before one is kept at the next prune point (callx's own bound on
+// precision walks; the kernel's is maxKernelHist).
+const maxSegment = 1024
+
+// maxKernelHist is how long the kernel lets a path's history grow
+// before it forces a new state.
+const maxKernelHist = 40
+
+// isForceCheckpoint is is_force_checkpoint: the instructions where a
+// loop's iterations are compared, so a state is always kept there.
+func (v *verifier) isForceCheckpoint(i int) bool {
+	return v.callsCallback(i) || v.isMayGoto(i)
+}
 
 // isMayGoto reports whether instruction i is a may_goto.
 func (v *verifier) isMayGoto(i int) bool {
@@ -243,7 +280,7 @@ const (
 )
 
 func (v *verifier) statesEqual(old, cur *State, exact exactLevel) bool {
-	if len(old.Frames) != len(cur.Frames) || old.Speculative != cur.Speculative {
+	if len(old.Frames) != len(cur.Frames) || old.Speculative != cur.Speculative || old.ActiveRCU != cur.ActiveRCU {
 		return false
 	}
 	if old.ActiveLock != 0 || cur.ActiveLock != 0 {
@@ -266,6 +303,16 @@ func (v *verifier) statesEqual(old, cur *State, exact exactLevel) bool {
 	for i := range old.Frames {
 		of, cf := old.Frames[i], cur.Frames[i]
 		if of.Callsite != cf.Callsite || of.Subprog != cf.Subprog || of.InCallback != cf.InCallback {
+			return false
+		}
+		// A callback iteration deeper than the current one covers
+		// nothing: bpf_loop counts its iterations in the frame.
+		if of.callbackDepth > cf.callbackDepth {
+			return false
+		}
+		// A callback iteration deeper than the current one covers
+		// nothing: bpf_loop counts its iterations in the frame.
+		if of.callbackDepth > cf.callbackDepth {
 			return false
 		}
 		// A caller's registers are compared where the callee returns

@@ -186,6 +186,7 @@ type State struct {
 	parent         *State
 	hist           *histNode // the instructions since the last kept state, newest first
 	histLen        int       // how many
+	kernelHistLen  int       // how many the kernel's history would hold (kernelHist)
 	allPrecise     bool      // markAllPrecise went through this kept state
 	callbackUnroll int
 	mayGotoDepth   int

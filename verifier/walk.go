@@ -41,11 +41,18 @@ type verifier struct {
 	log     vlog
 	stats   Stats
 
-	cur     *State
-	stack   []pending
-	idGen   uint32
-	visited map[int][]*visitedState // states at prune points
-	prune   []bool                  // prune points
+	cur       *State
+	stack     []pending
+	idGen     uint32
+	visited   map[int][]*visitedState // states at prune points
+	scc       []int                   // each instruction's loop, 0 for none (scc.go)
+	sccVisits map[callchain]*sccVisit
+	// loopInline is per bpf_loop call instruction (call.go).
+	loopInline map[int]loopInline
+	prune      []bool // prune points
+	// jmpPoint marks where the kernel records a path's history
+	// (mark_jmp_point): jump targets and where calls return.
+	jmpPoint []bool
 
 	insnIdx  int
 	prevInsn int
@@ -66,16 +73,11 @@ type verifier struct {
 	scratchedStack uint64
 	liveness       *liveness
 	protoCache     map[int32]*proto
-	// fromCallback: the current path has just returned from a callback
-	// to the helper that calls it. Only then may it be pruned against a
-	// state still being explored there: any other arrival (a loop around
-	// the helper) is checked as a loop is.
-	fromCallback bool
-	funcSets     map[string]*funcSet
-	callxEdges   map[int][]int
-	slotBudgets  map[*SlotInfo]*SlotBudget
-	ptrTypes     map[int]RegType
-	changesPkt   []bool
+	funcSets       map[string]*funcSet
+	callxEdges     map[int][]int
+	slotBudgets    map[*SlotInfo]*SlotBudget
+	ptrTypes       map[int]RegType
+	changesPkt     []bool
 }
 
 func newVerifier(insns asm.Program, opts Options) *verifier {
@@ -119,6 +121,8 @@ func (v *verifier) run() error {
 		}
 	}
 	v.computePrunePoints()
+	v.scc = v.computeSCCs()
+	v.loopInline = map[int]loopInline{}
 	v.liveness = computeLiveness(v)
 	v.visited = map[int][]*visitedState{}
 	if err := v.checkCommon(0); err != nil {
@@ -148,6 +152,7 @@ func (v *verifier) run() error {
 // checkCommon walks every path from subprogram sub's entry
 // (do_check_common).
 func (v *verifier) checkCommon(sub int) error {
+	v.sccVisits = map[callchain]*sccVisit{}
 	st := &State{Frames: []*Frame{v.newFrame(-1, 0, sub)}, branches: 1}
 	regs := &st.Frames[0].Regs
 	if sub != 0 {
@@ -162,9 +167,9 @@ func (v *verifier) checkCommon(sub int) error {
 	v.stack = v.stack[:0]
 	v.insnIdx = v.cfg.Subprogs[sub].Start
 	v.prevInsn = -1
-	// The kernel counts the instruction being checked: the first state
-	// may be kept at the eighth instruction.
-	v.insnsSinceState = 1
+	// Counted as the kernel's insn_processed: every instruction walked,
+	// pruned ones too, the one being checked included.
+	v.insnsSinceState = 0
 	v.markAllScratched()
 	return v.doCheck()
 }
@@ -188,13 +193,13 @@ func (v *verifier) doCheck() error {
 		}
 		ins := v.insns[v.insnIdx]
 		v.stats.Processed++
+		v.insnsSinceState++
 		if v.stats.Processed > complexityLimitInsns {
 			return v.reject(CodeLimit, "BPF program is too large. Processed %d insn", v.stats.Processed)
 		}
 		v.cur.PrevInsn = v.prevInsn
 		if v.prune[v.insnIdx] {
 			pruned, err := v.isStateVisited(v.insnIdx)
-			v.fromCallback = false
 			if err != nil {
 				return err
 			}
@@ -229,7 +234,6 @@ func (v *verifier) doCheck() error {
 			v.printInsn(v.insnIdx)
 		}
 		v.prevInsn = v.insnIdx
-		v.insnsSinceState++
 		v.appendHist(v.insnIdx)
 
 		var err error
@@ -390,6 +394,7 @@ func (v *verifier) updateBranchCounts(st *State) {
 		if st.branches > 0 {
 			return
 		}
+		v.maybeExitSCC(st)
 		st = st.parent
 	}
 }

@@ -1,4 +1,3 @@
-# status: open
 #| callx soundness finding: unsound-acceptance: callx accepts it, the kernel rejects it: BPF program is too large. Processed 1000001 insn
 #| While the file says "status: open", TestRegressions logs it and TestSoundness
 #| does not fail on findings like it (same kind, same message but for numbers);
