@@ -50,7 +50,8 @@ func runEngine(p *Program, src *Source, budget int64) (*engineOutcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	prog, err := vm.Load(p.Insns, vm.Options{Maps: ms, EntryArgs: 1, Budget: budget})
+	// Only programs a verifier accepted get here.
+	prog, err := vm.Load(p.Insns, vm.Options{Maps: ms, EntryArgs: 1, Budget: budget, Verified: true})
 	if err != nil {
 		out.loadErr = err
 		return out, nil

@@ -35,6 +35,12 @@ type Options struct {
 	// the raw program type (r1 = data, r2 = length, the default), 1 for
 	// programs that take a context.
 	EntryArgs int
+	// Verified says the program passed callx's verifier: its proof that
+	// no path reads a register before writing it stands for the
+	// engine's own check, which is stricter (it also refuses reads on
+	// paths that cannot run). A register read uninitialised on such a
+	// path would read 0 or an earlier value, never memory.
+	Verified bool
 }
 
 // Func names the function that starts at an instruction slot.
@@ -86,7 +92,7 @@ func Load(insns asm.Program, opts Options) (*Program, error) {
 	if opts.EntryArgs == 1 {
 		entry = regs(asm.R1, asm.R10)
 	}
-	if err := checkRegisters(insns, cfg, entry); err != nil {
+	if err := checkRegisters(insns, cfg, entry, !opts.Verified); err != nil {
 		return nil, err
 	}
 	ids, err := funcIDs(cfg, opts.Funcs)

@@ -96,8 +96,10 @@ func effect(ins asm.Instruction) (read, write, clobber regSet) {
 	return 0, 0, 0
 }
 
-// checkRegisters runs the analysis.
-func checkRegisters(insns asm.Program, c *cfg, entry regSet) error {
+// checkRegisters runs the analysis; reads of registers not written
+// are refused only with requireInit (the frame pointer always stays
+// read only).
+func checkRegisters(insns asm.Program, c *cfg, entry regSet, requireInit bool) error {
 	n := len(insns)
 	in := make([]regSet, n)
 	seen := make([]bool, n)
@@ -129,7 +131,7 @@ func checkRegisters(insns asm.Program, c *cfg, entry regSet) error {
 			// only when the caller reads it.
 			read = 0
 		}
-		if missing := read &^ in[i]; missing != 0 {
+		if missing := read &^ in[i]; missing != 0 && requireInit {
 			return &LoadError{Index: i, Msg: fmt.Sprintf("R%d !read_ok", bits.TrailingZeros16(uint16(missing)))}
 		}
 		if write&regs(asm.R10) != 0 {

@@ -337,6 +337,33 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestLoadVerified checks that a verified program is not refused for a
+// read on a path that cannot run, and that the frame pointer stays read
+// only even then.
+func TestLoadVerified(t *testing.T) {
+	deadRead := `
+		r0 = 0
+		if r0 == 0 goto out
+		r0 = r3
+	out:
+		exit`
+	if _, err := loadSource(t, deadRead, Options{}); err == nil {
+		t.Fatal("loaded unverified; want R3 !read_ok")
+	}
+	p, err := loadSource(t, deadRead, Options{Verified: true})
+	if err != nil {
+		t.Fatalf("verified: %v", err)
+	}
+	if got, err := p.NewMachine().Run(0, 0); err != nil || got != 0 {
+		t.Errorf("run: %d, %v; want 0", got, err)
+	}
+	_, err = loadSource(t, "r10 = 0\nexit", Options{Verified: true})
+	var le *LoadError
+	if !errors.As(err, &le) || le.Msg != "frame pointer is read only" {
+		t.Errorf("writing r10, verified: %v; want frame pointer is read only", err)
+	}
+}
+
 // TestExecuted checks the instruction count against a count by hand: the
 // loop body is 5 instructions run n times, plus 2 before and the exit.
 func TestExecuted(t *testing.T) {
