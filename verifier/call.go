@@ -35,11 +35,16 @@ type callMeta struct {
 	funcID     int32
 	msizeMax   uint64
 	pktAccess  bool
+	// constKey is the map key, when it is a constant on the stack of an
+	// array (hasConstKey).
+	constKey    int64
+	hasConstKey bool
 }
 
 // Map types whose lookups return something else than a value.
 const (
 	mapTypeArray       = 2
+	mapTypePercpuArray = 6
 	mapTypeArrayOfMaps = 12
 	mapTypeHashOfMaps  = 13
 	mapTypeSockmap     = 15
@@ -140,9 +145,14 @@ func (v *verifier) checkHelperCall(ins asm.Instruction) (int, error) {
 		if (meta.mapInfo.Type == mapTypeArrayOfMaps || meta.mapInfo.Type == mapTypeHashOfMaps) && meta.mapInfo.InnerMap == nil {
 			return 0, v.reject(CodeUnsupported, "callx: map-in-map %s has no inner map template", meta.mapInfo.Name)
 		}
-		markKnownZeroPtr(r0, PtrToMapValue|p.retFlags)
+		flags := p.retFlags
+		if id == int32(helpers.FuncMapLookupElem) && canElideValueNullness(meta.mapInfo.Type) &&
+			meta.hasConstKey && meta.constKey >= 0 && meta.constKey < int64(meta.mapInfo.MaxEntries) {
+			flags &^= PtrMaybeNull
+		}
+		markKnownZeroPtr(r0, PtrToMapValue|flags)
 		r0.Map = meta.mapInfo
-		if p.retFlags&PtrMaybeNull == 0 && meta.mapInfo.SpinLockOff >= 0 {
+		if flags&PtrMaybeNull == 0 && meta.mapInfo.SpinLockOff >= 0 {
 			r0.ID = v.newID()
 		}
 	case retMem:
@@ -231,7 +241,13 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 		if meta.mapInfo == nil {
 			return v.reject(CodeCall, "invalid map_ptr to access map->key")
 		}
-		return v.checkHelperMemAccess(regno, int(meta.mapInfo.KeySize), accRead, false, nil)
+		if err := v.checkHelperMemAccess(regno, int(meta.mapInfo.KeySize), accRead, false, nil); err != nil {
+			return err
+		}
+		if canElideValueNullness(meta.mapInfo.Type) {
+			meta.constKey, meta.hasConstKey = v.constantMapKey(reg, int(meta.mapInfo.KeySize))
+		}
+		return nil
 	case argMapValue:
 		if nullOK && registerIsNull(reg) {
 			return nil
@@ -667,6 +683,7 @@ func (v *verifier) pushCallbackCall(sub int, id int32) error {
 // prepareFuncExit is prepare_func_exit: back to the caller with r0, or,
 // from a callback, back to the helper call that runs it again.
 func (v *verifier) prepareFuncExit() (int, error) {
+	v.updateLiveStack()
 	callee := v.cur.cur()
 	r0 := &callee.Regs[asm.R0]
 	if callee.InCallback {
@@ -775,4 +792,53 @@ func (v *verifier) loopFlagIsZero() bool {
 	}
 	v.markPrecise(asm.R4)
 	return true
+}
+
+// canElideValueNullness is can_elide_value_nullness: a lookup in these
+// maps with a constant key below max_entries cannot return NULL.
+func canElideValueNullness(mapType uint32) bool {
+	return mapType == mapTypeArray || mapType == mapTypePercpuArray
+}
+
+// constantMapKey is get_constant_map_key (Linux 6.14+): the key a stack
+// pointer points to, when its bytes are all zero or are one constant
+// scalar spilled whole. The spill is marked precise: the verdict on the
+// lookup depends on it.
+func (v *verifier) constantMapKey(key *Reg, keySize int) (int64, bool) {
+	if !v.bpfCapable() || key.Type != PtrToStack || !key.VarOff.IsConst() {
+		return 0, false
+	}
+	f := v.frameOf(key)
+	slot := -(int(key.Off) + int(key.VarOff.Value)) - 1
+	spi, off := slot/regSize, slot%regSize
+	if spi < 0 || spi >= len(f.Stack) {
+		return 0, false
+	}
+	kinds := &f.Stack[spi].Kind
+	zeros := 0
+	for i := off; i >= 0 && kinds[i] == stackZero; i-- {
+		zeros++
+	}
+	if zeros >= keySize {
+		return 0, true
+	}
+	if !f.Stack[spi].isSpilledScalar() {
+		return 0, false
+	}
+	spill := 0
+	for i := off; i >= 0 && kinds[i] == stackSpill; i-- {
+		spill++
+	}
+	if spill != keySize || !f.Stack[spi].Spilled.VarOff.IsConst() {
+		return 0, false
+	}
+	// The kernel marks the slot in the current frame, whichever frame
+	// the key is in.
+	var bt backtrack
+	bt.frame = len(v.cur.Frames) - 1
+	if spi < 64 {
+		bt.stack[bt.frame] |= 1 << uint(spi)
+	}
+	v.backtrackFrom(&bt, true)
+	return int64(f.Stack[spi].Spilled.VarOff.Value), true
 }

@@ -326,6 +326,11 @@ func (v *verifier) enterSubprog(st *State, sub int) {
 		markNotInit(&caller.Regs[r])
 	}
 	st.Frames = append(st.Frames, callee)
+	if st == v.cur {
+		// The call's own stack writes are not recorded: the current
+		// function changed (bpf_reset_live_stack_callchain).
+		v.stackLive.writeInst = nil
+	}
 }
 
 // callSlot is callx through an open-world slot: the arguments against

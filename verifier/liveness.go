@@ -1,24 +1,16 @@
 package verifier
 
-// This file implements a static liveness analysis: which registers some
-// path may still read at each instruction. Pruning ignores the others,
-// which is what the kernel's dynamic read marks achieve.
+// This file implements the static register liveness analysis
+// (compute_live_registers): which registers some path may still read at
+// each instruction. A kept state forgets the others before it is
+// compared (cleanLiveStates in prune.go); stackliveness.go does the same
+// for stack slots.
 
 import "github.com/callx/callx/asm"
 
 // liveness holds the registers live at the start of each instruction.
 type liveness struct {
 	in []uint16
-}
-
-// live reports whether register r may be read at or after insn. top is
-// false for caller frames, whose registers are compared at the return
-// address.
-func (l *liveness) live(insn, sub, r int, top bool) bool {
-	if l == nil || insn < 0 || insn >= len(l.in) {
-		return true
-	}
-	return l.in[insn]&(1<<r) != 0
 }
 
 // useDef returns the registers instruction i reads and writes, and its

@@ -6,11 +6,12 @@ package verifier
 // and a state equal to one still being explored on the same path is an
 // infinite loop.
 //
-// callx's comparison is the kernel's without precision marks: every
-// scalar is compared as if precise, so callx prunes less often than the
-// kernel (it processes more instructions) but never where the kernel
-// would not. Registers that no path reads again are skipped, from a
-// static liveness analysis instead of the kernel's read marks.
+// It follows Linux 6.18: only precise scalars are compared by value
+// (precision.go); a kept state forgets, once complete, the registers and
+// stack slots no path reads again (liveness.go, stackliveness.go); states
+// inside loops are compared by range while the loop's precision marks
+// may still grow (scc.go). The states kept, compared and evicted are the
+// kernel's, so the processed instruction counts are too.
 
 import (
 	"github.com/callx/callx/asm"
@@ -98,6 +99,7 @@ func (v *verifier) isStateVisited(idx int) (bool, error) {
 	// A long history forces a new state too (the kernel's 40 entries).
 	forceNew := force || v.opts.Flags&flagTestStateFreq != 0 || cur.kernelHistLen > maxKernelHist
 	add := forceNew || (v.jmpsSinceState >= 2 && v.insnsSinceState >= 8)
+	v.cleanLiveStates(idx)
 	list := v.visited[idx]
 	kept := list[:0]
 	for k, vs := range list {
@@ -279,6 +281,54 @@ const (
 	exactState                    // the same abstract state
 )
 
+// cleanLiveStates is clean_live_states: the complete kept states at idx,
+// under the current state's call sites, forget once what no path from
+// them reads: dead registers and dead stack slots become uninitialised,
+// which matches anything when the states are compared.
+func (v *verifier) cleanLiveStates(idx int) {
+	for _, vs := range v.visited[idx] {
+		st := vs.st
+		if st.branches > 0 || st.cleaned || !sameCallsites(st, v.cur) || v.incompleteMarks(st) {
+			continue
+		}
+		st.cleaned = true
+		last := len(st.Frames) - 1
+		for i, f := range st.Frames {
+			// A caller's registers are live as at its call.
+			ip := st.Insn
+			if i < last {
+				ip = st.Frames[i+1].Callsite
+			}
+			live := v.liveness.in[ip]
+			for r := 0; r < int(asm.R10); r++ {
+				if live&(1<<r) == 0 {
+					markNotInit(&f.Regs[r])
+				}
+			}
+			for spi := range f.Stack {
+				if spi >= 64 || !v.stackSlotAlive(st, i, spi) {
+					markNotInit(&f.Stack[spi].Spilled)
+					f.Stack[spi].Kind = [regSize]slotType{}
+				}
+			}
+		}
+	}
+}
+
+// sameCallsites is same_callsites: the two states are in the same
+// functions, called from the same places.
+func sameCallsites(a, b *State) bool {
+	if len(a.Frames) != len(b.Frames) {
+		return false
+	}
+	for i := range a.Frames {
+		if a.Frames[i].Callsite != b.Frames[i].Callsite {
+			return false
+		}
+	}
+	return true
+}
+
 func (v *verifier) statesEqual(old, cur *State, exact exactLevel) bool {
 	if len(old.Frames) != len(cur.Frames) || old.Speculative != cur.Speculative || old.ActiveRCU != cur.ActiveRCU {
 		return false
@@ -315,20 +365,7 @@ func (v *verifier) statesEqual(old, cur *State, exact exactLevel) bool {
 		if of.callbackDepth > cf.callbackDepth {
 			return false
 		}
-		// A caller's registers are compared where the callee returns
-		// to: after the call, or, for a callback, the helper call
-		// itself, which runs again.
-		insn := v.insnIdx
-		if i < len(old.Frames)-1 {
-			insn = cur.Frames[i+1].Callsite + 1
-			if cur.Frames[i+1].InCallback {
-				insn = cur.Frames[i+1].Callsite
-			}
-		}
 		for r := 0; r < numRegs; r++ {
-			if exact == notExact && !v.liveness.live(insn, of.Subprog, r, i == len(old.Frames)-1) {
-				continue
-			}
 			if !regSafe(&of.Regs[r], &cf.Regs[r], &ids, exact) {
 				return false
 			}

@@ -144,6 +144,10 @@ func (v *verifier) stackWriteFixed(f *Frame, off, size, valueReg int) error {
 			slot.Kind[(s-i)%regSize] = kind
 		}
 	}
+	// Only a write of the whole slot kills what was in it.
+	if off%regSize == 0 && size == regSize {
+		v.markStackWrite(f.Frameno, 1<<uint(spi))
+	}
 	return nil
 }
 
@@ -271,6 +275,7 @@ func (v *verifier) stackReadFixed(f *Frame, off, size, dstReg int) error {
 	slot := &f.Stack[spi]
 	cur := v.cur.cur()
 	v.scratchSlot(spi)
+	v.markStackRead(f.Frameno, 1<<uint(spi))
 	if slot.isSpill() {
 		spillSize := 1
 		for i := regSize - 1; i > 0 && slot.Kind[i-1] == stackSpill; i-- {
@@ -419,6 +424,7 @@ func (v *verifier) checkStackRangeInitialized(regno asm.Register, off, size int,
 			return v.reject(CodeMemory, "invalid%s read from stack R%d var_off %s+%d size %d", extra, regno, reg.VarOff, i-minOff, size)
 		}
 		v.scratchSlot(spi)
+		v.markStackRead(f.Frameno, 1<<uint(spi))
 	}
 	return nil
 }

@@ -188,6 +188,7 @@ type State struct {
 	histLen        int       // how many
 	kernelHistLen  int       // how many the kernel's history would hold (kernelHist)
 	allPrecise     bool      // markAllPrecise went through this kept state
+	cleaned        bool      // its dead registers and slots were forgotten (cleanLiveStates)
 	callbackUnroll int
 	mayGotoDepth   int
 }

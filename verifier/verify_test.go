@@ -52,7 +52,7 @@ exit
 out:
 r0 = 1
 exit`, "invalid access to packet, off=14 size=1"},
-		{"map value without null check", "socket", `r1 = 0
+		{"map value without null check", "socket", `r1 = 1
 *(u32 *)(r10 - 4) = r1
 r2 = r10
 r2 += -4
@@ -60,6 +60,23 @@ r1 = map_idx(0) ll
 call 1
 r0 = *(u64 *)(r0 + 0)
 exit`, "R0 invalid mem access 'map_value_or_null'"},
+		// Linux 6.14+: an array lookup with a constant key in bounds
+		// cannot fail.
+		{"array value by constant key in bounds", "socket", `r1 = 0
+*(u32 *)(r10 - 4) = r1
+r2 = r10
+r2 += -4
+r1 = map_idx(0) ll
+call 1
+r0 = *(u64 *)(r0 + 0)
+exit`, ""},
+		{"array value by key of zero bytes", "socket", `*(u32 *)(r10 - 4) = 0
+r2 = r10
+r2 += -4
+r1 = map_idx(0) ll
+call 1
+r0 = *(u64 *)(r0 + 0)
+exit`, ""},
 		{"map value with null check", "socket", `r1 = 0
 *(u32 *)(r10 - 4) = r1
 r2 = r10

@@ -72,6 +72,7 @@ type verifier struct {
 	scratchedRegs  uint32
 	scratchedStack uint64
 	liveness       *liveness
+	stackLive      *stackLiveness
 	protoCache     map[int32]*proto
 	funcSets       map[string]*funcSet
 	callxEdges     map[int][]int
@@ -124,6 +125,7 @@ func (v *verifier) run() error {
 	v.scc = v.computeSCCs()
 	v.loopInline = map[int]loopInline{}
 	v.liveness = computeLiveness(v)
+	v.stackLive = newStackLiveness(v)
 	v.visited = map[int][]*visitedState{}
 	if err := v.checkCommon(0); err != nil {
 		return err
@@ -238,6 +240,7 @@ func (v *verifier) doCheck() error {
 
 		var err error
 		next := v.insnIdx + 1
+		v.resetStackWrites()
 		switch cls := ins.Op.Class(); cls {
 		case asm.ClassALU, asm.ClassALU64:
 			err = v.checkALU(ins)
@@ -346,6 +349,7 @@ func (v *verifier) doCheck() error {
 		if err != nil {
 			return err
 		}
+		v.commitStackWrites()
 		v.insnIdx = next
 	}
 }
@@ -355,6 +359,7 @@ func (v *verifier) doCheck() error {
 func (v *verifier) processExit() (done bool, err error) {
 	v.markAllScratched()
 	v.updateBranchCounts(v.cur)
+	v.updateLiveStack()
 	if len(v.stack) == 0 {
 		return true, nil
 	}
