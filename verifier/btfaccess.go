@@ -486,3 +486,27 @@ func btfSafeField(list []btfSafeMember, owner, field, target string) bool {
 	}
 	return false
 }
+
+// btfStartsWith reports whether the kernel struct st (named name) is the
+// struct want, or starts with it, member zero after member zero
+// (btf_struct_ids_match at offset 0). Without the struct's BTF only its
+// name can tell.
+func btfStartsWith(st *btf.Struct, name, want string) bool {
+	if st == nil {
+		return name == want
+	}
+	for depth := 0; depth < 32; depth++ {
+		if st.Name == want {
+			return true
+		}
+		if len(st.Members) == 0 || st.Members[0].Offset != 0 {
+			return false
+		}
+		next, ok := btfWalkSkipModifiers(st.Members[0].Type).(*btf.Struct)
+		if !ok {
+			return false
+		}
+		st = next
+	}
+	return false
+}

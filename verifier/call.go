@@ -214,6 +214,12 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 	if reg.Type.IsPacket() && !v.mayAccessPktDataForHelper(meta) {
 		return v.reject(CodeMemory, "helper access to the packet is not allowed")
 	}
+	// A sockmap's or sockhash's values are sockets
+	// (resolve_map_arg_type).
+	if a.kind == argMapValue && meta.mapInfo != nil &&
+		(meta.mapInfo.Type == mapTypeSockmap || meta.mapInfo.Type == mapTypeSockhash) {
+		a.kind = argBTFIDSockCommon
+	}
 	nullOK := a.flags&argMaybeNull != 0
 	// A NULL for an argument that may be NULL skips the type checks.
 	// Linux 6.18 no longer marks it precise (6.12 did).
@@ -294,7 +300,7 @@ func (v *verifier) checkFuncArg(i int, meta *callMeta, p *proto) error {
 		v.markPrecise(regno)
 	case argConstStr:
 		return v.checkConstStr(reg, regno)
-	case argCtx, argRingbufMem, argStack, argSockCommon, argSocket:
+	case argCtx, argRingbufMem, argStack, argSockCommon, argBTFIDSockCommon, argSocket:
 	default:
 		return v.reject(CodeUnsupported, "callx: argument %d of %s#%d is not modelled", i+1, p.logName, meta.funcID)
 	}
@@ -340,6 +346,8 @@ func compatibleTypes(a argSpec) []RegType {
 		return []RegType{PtrToMapValue}
 	case argSockCommon:
 		return []RegType{PtrToSockCommon, PtrToSocket, PtrToTCPSock, PtrToXDPSock}
+	case argBTFIDSockCommon:
+		return []RegType{PtrToSockCommon, PtrToSocket, PtrToTCPSock, PtrToXDPSock, PtrToBTFID, PtrToBTFID | PtrTrusted}
 	case argSocket:
 		return []RegType{PtrToSocket}
 	case argMem:
@@ -368,6 +376,9 @@ func (v *verifier) checkRegType(regno asm.Register, a argSpec) error {
 		if t == c {
 			if a.kind == argMem && reg.Type&MemRdonly != 0 && a.flags&argRdonly == 0 {
 				break
+			}
+			if a.kind == argBTFIDSockCommon && t.Base() == PtrToBTFID && !btfStartsWith(reg.BTFStruct, reg.BTFName, "sock_common") {
+				return v.reject(CodeCall, "R%d is of type %s but %s is expected", regno, reg.BTFName, "sock_common")
 			}
 			return nil
 		}

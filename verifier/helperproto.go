@@ -29,8 +29,9 @@ const (
 	argFunc
 	argStack
 	argConstStr
-	argSockCommon // a socket of any kind (ARG_PTR_TO_SOCK_COMMON, ARG_PTR_TO_BTF_ID_SOCK_COMMON)
-	argSocket     // a full socket (ARG_PTR_TO_SOCKET)
+	argSockCommon      // a socket of any kind (ARG_PTR_TO_SOCK_COMMON)
+	argBTFIDSockCommon // that, or a kernel struct starting with struct sock_common (ARG_PTR_TO_BTF_ID_SOCK_COMMON)
+	argSocket          // a full socket (ARG_PTR_TO_SOCKET)
 	argUnsupported
 )
 
@@ -167,8 +168,10 @@ func (v *verifier) lookupProto(id int32) (*proto, error) {
 			spec.kind = argStack
 		case helpers.ArgPtrToConstStr:
 			spec.kind = argConstStr
-		case helpers.ArgPtrToSockCommon, helpers.ArgPtrToBTFIDSockCommon:
+		case helpers.ArgPtrToSockCommon:
 			spec.kind = argSockCommon
+		case helpers.ArgPtrToBTFIDSockCommon:
+			spec.kind = argBTFIDSockCommon
 		case helpers.ArgPtrToSocket:
 			spec.kind = argSocket
 		default:

@@ -203,3 +203,29 @@ func TestVerifyLog(t *testing.T) {
 		t.Errorf("processed %d, want 3", v.Stats.Processed)
 	}
 }
+
+// TestSockmapValue checks that a sockmap's values are sockets
+// (resolve_map_arg_type): map_update_elem takes a socket, not memory.
+func TestSockmapValue(t *testing.T) {
+	sockmap := &verifier.MapInfo{Name: "socks", Type: 15, KeySize: 4, ValueSize: 4, MaxEntries: 1, SpinLockOff: -1}
+	insns, err := asm.Assemble([]byte(`*(u32 *)(r10 - 4) = 0
+*(u32 *)(r10 - 8) = 0
+r1 = map_idx(0) ll
+r2 = r10
+r2 += -4
+r3 = r10
+r3 += -8
+r4 = 0
+call 2
+r0 = 0
+exit
+`), "sockmap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = verifier.Verify(insns, verifier.Options{Type: "socket", Maps: []*verifier.MapInfo{sockmap}})
+	want := "R3 type=fp expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}
