@@ -99,8 +99,13 @@ func regNotNull(r *Reg) bool {
 	if t.MaybeNull() {
 		return false
 	}
+	// A non-NULL base plus an offset this wide may still wrap to zero.
+	if r.SMin <= -maxVarOff || r.SMax >= maxVarOff {
+		return false
+	}
 	switch t.Base() {
-	case PtrToSocket, PtrToTCPSock, PtrToMapValue, PtrToMapKey, PtrToSockCommon, PtrToMem:
+	case PtrToSocket, PtrToTCPSock, PtrToXDPSock, PtrToBuf, PtrToMapValue, PtrToMapKey,
+		PtrToSockCommon, PtrToMem, ConstPtrToMap:
 		return true
 	case PtrToBTFID:
 		return t&PtrTrusted != 0 || t&MemRCU != 0 || t&MemAlloc != 0
