@@ -15,6 +15,7 @@ import (
 
 	"github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
+	"github.com/cilium/ebpf/btf"
 	"golang.org/x/sys/unix"
 )
 
@@ -340,6 +341,44 @@ var progTests = []progTest{
 		},
 		bench: func() []byte { return udpFrame(clients[0], server, 5555, 7777, 1, []byte("callx! bench")) },
 	},
+	{
+		// CO-RE: the kernel (libbpf's rules, through cilium/ebpf) and
+		// callx's loader relocate the object against this kernel's BTF.
+		name: "core", object: "core", prog: "xdp_core", pcap: "mixed.pcap",
+		expect: func([]byte) want { return want{retval: xdpPass} },
+		after: func(t *testing.T, c *Collection, ran [][]byte) {
+			off, size := kernelFieldOf(t, "task_struct", "pid")
+			checkU64(t, c, "core_out", u32(0), off)
+			checkU64(t, c, "core_out", u32(1), size)
+			checkU64(t, c, "core_out", u32(2), 0) // callx_no_such_field
+		},
+		bench: func() []byte { return udpFrame(clients[0], server, 5555, 7777, 1, nil) },
+	},
+}
+
+// kernelFieldOf returns the byte offset and size of a field of a struct
+// in the running kernel's BTF.
+func kernelFieldOf(t *testing.T, structName, field string) (off, size uint64) {
+	t.Helper()
+	spec, err := btf.LoadKernelSpec()
+	if err != nil {
+		t.Skipf("no kernel BTF: %v", err)
+	}
+	var st *btf.Struct
+	if err := spec.TypeByName(structName, &st); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range st.Members {
+		if m.Name == field {
+			sz, err := btf.Sizeof(m.Type)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return uint64(m.Offset.Bytes()), uint64(sz)
+		}
+	}
+	t.Fatalf("%s has no field %s", structName, field)
+	return 0, 0
 }
 
 // TestPrograms runs every program of the table over its capture twice,

@@ -146,11 +146,6 @@ func VerifyWithin(spec *ebpf.ProgramSpec, logLevel uint32, timeout time.Duration
 	if err := Available(); err != nil {
 		return nil, err
 	}
-	for i := range spec.Instructions {
-		if btf.CORERelocationMetadata(&spec.Instructions[i]) != nil {
-			return nil, fmt.Errorf("kernel: verify %s: instruction %d has a CO-RE relocation, which Verify does not apply", spec.Name, i)
-		}
-	}
 	req := progLoad{
 		progType:    uint32(spec.Type),
 		flags:       spec.Flags,
@@ -168,6 +163,9 @@ func VerifyWithin(spec *ebpf.ProgramSpec, logLevel uint32, timeout time.Duration
 
 	insns := make(asm.Instructions, len(spec.Instructions))
 	copy(insns, spec.Instructions)
+	if err := relocateCORE(insns); err != nil {
+		return nil, fmt.Errorf("kernel: verify %s: %w", spec.Name, err)
+	}
 	var b btf.Builder
 	fi, li, err := btf.MarshalExtInfos(insns, &b)
 	if err != nil {
@@ -259,4 +257,38 @@ type progLoadResult struct {
 	timedOut bool
 	log      string
 	wall     time.Duration
+}
+
+// relocateCORE applies the instructions' CO-RE relocations against the
+// running kernel's BTF, as libbpf and ebpf.NewProgram do.
+func relocateCORE(insns asm.Instructions) error {
+	var (
+		relos []*btf.CORERelocation
+		at    []int
+	)
+	for i := range insns {
+		if r := btf.CORERelocationMetadata(&insns[i]); r != nil {
+			relos = append(relos, r)
+			at = append(at, i)
+		}
+	}
+	if len(relos) == 0 {
+		return nil
+	}
+	target, err := btf.LoadKernelSpec()
+	if err != nil {
+		return fmt.Errorf("CO-RE relocations need the kernel's BTF: %w", err)
+	}
+	fixups, err := btf.CORERelocate(relos, []*btf.Spec{target}, hostEndian(), func(t btf.Type) (btf.TypeID, error) {
+		return 0, fmt.Errorf("local type IDs (%s) are not supported", t)
+	})
+	if err != nil {
+		return fmt.Errorf("CO-RE: %w", err)
+	}
+	for k, i := range at {
+		if err := fixups[k].Apply(&insns[i]); err != nil {
+			return fmt.Errorf("CO-RE relocation of instruction %d: %w", i, err)
+		}
+	}
+	return nil
 }

@@ -24,6 +24,7 @@ type Object struct {
 	Funcs    []*Func // every function in executable sections, by section then offset
 	Slots    []*Slot // every function-pointer slot in global data (INDIRECT-CALLS.md)
 	BTF      *btf.Spec
+	CORE     CORE // how its CO-RE relocations were applied (core.go)
 
 	ext *btf.ExtInfos // func_info and line_info by section; nil without .BTF.ext
 }
@@ -32,18 +33,36 @@ type Object struct {
 // without its directory and its ".o" suffix. An error opening the file is
 // the os package's; an error in its contents is an *Error, as from Load.
 func Open(path string) (*Object, error) {
+	return OpenWith(path, Options{})
+}
+
+// Options tune how an object loads.
+type Options struct {
+	// CORETarget is the BTF the object's CO-RE relocations are applied
+	// against (the selftests' __btf_path); nil means the running
+	// kernel's, or, where it cannot be read, the object's own types.
+	CORETarget *btf.Spec
+}
+
+// OpenWith is Open with options.
+func OpenWith(path string, opts Options) (*Object, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Load(f, strings.TrimSuffix(filepath.Base(path), ".o"))
+	return LoadWith(f, strings.TrimSuffix(filepath.Base(path), ".o"), opts)
 }
 
 // Load reads a BPF ELF object from r. The name names the object in errors
 // and in Object.Name. Every error is an *Error.
 func Load(r io.ReaderAt, name string) (*Object, error) {
-	obj, err := load(r, name)
+	return LoadWith(r, name, Options{})
+}
+
+// LoadWith is Load with options.
+func LoadWith(r io.ReaderAt, name string, opts Options) (*Object, error) {
+	obj, err := load(r, name, opts)
 	if err != nil {
 		var e *Error
 		if !errors.As(err, &e) {
@@ -60,6 +79,7 @@ func Load(r io.ReaderAt, name string) (*Object, error) {
 // loader holds what the passes share while an object loads.
 type loader struct {
 	obj      *Object
+	opts     Options
 	r        io.ReaderAt
 	f        *elf.File
 	sections []*section   // by ELF section index
@@ -71,13 +91,14 @@ type loader struct {
 	mapsBySection  map[int][]int // .maps / maps / data section index → Object.Maps indexes, by offset
 }
 
-func load(r io.ReaderAt, name string) (*Object, error) {
+func load(r io.ReaderAt, name string, opts Options) (*Object, error) {
 	f, err := openELF(r)
 	if err != nil {
 		return nil, err
 	}
 	l := &loader{
 		obj:            &Object{Name: name},
+		opts:           opts,
 		r:              r,
 		f:              f,
 		funcsBySection: make(map[int][]int),

@@ -675,3 +675,38 @@ func TestWithoutBTF(t *testing.T) {
 		t.Errorf("xdp_counter without BTF: %v", err)
 	}
 }
+
+// TestCORE checks that CO-RE relocations are applied: against the
+// running kernel's BTF when it can be read (the values then match it:
+// TestDifferential/core in kernel/ runs the program in both), else
+// against the object's own types, which leaves what clang compiled.
+func TestCORE(t *testing.T) {
+	obj, err := Open("../testdata/progs/core.bpf.o")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if obj.CORE.Relocations != 3 {
+		t.Errorf("%d relocations, want 3", obj.CORE.Relocations)
+	}
+	want := "local"
+	if _, err := os.Stat("/sys/kernel/btf/vmlinux"); err == nil {
+		want = "vmlinux"
+	}
+	if obj.CORE.Target != want {
+		t.Errorf("target %q, want %q", obj.CORE.Target, want)
+	}
+	// The field-exists answer for a field the kernel lacks: 0 against
+	// the kernel, 1 (as compiled) against the object's own types.
+	var exists []int64
+	for _, ins := range obj.Programs[0].Insns {
+		if ins.Op == asm.OpCode(asm.ClassALU64)|asm.OpCode(asm.OpMov) && ins.Dst == asm.R1 {
+			exists = append(exists, int64(ins.Imm))
+		}
+	}
+	if len(exists) != 3 {
+		t.Fatalf("%d constant moves into r1, want 3: %v", len(exists), exists)
+	}
+	if got, wantExists := exists[2], map[string]int64{"vmlinux": 0, "local": 1}[want]; got != wantExists {
+		t.Errorf("callx_no_such_field exists = %d, want %d", got, wantExists)
+	}
+}

@@ -81,6 +81,9 @@ func (l *loader) readFuncs() error {
 		for i := range insns {
 			insns[i] = asm.Unmarshal(sec.data[i*asm.InstructionSize:])
 		}
+		if err := l.relocateCORE(sec, insns); err != nil {
+			return err
+		}
 		var syms []*elf.Symbol
 		for _, s := range l.symbolsIn(sec) {
 			if elf.ST_TYPE(s.Info) == elf.STT_FUNC {

@@ -9,8 +9,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/cilium/ebpf/btf"
 
 	"github.com/callx/callx"
 	"github.com/callx/callx/ctx"
@@ -151,6 +154,21 @@ func RunObject(path string, opts RunOptions) ([]*Result, error) {
 	specs, err := Parse(obj)
 	if err != nil {
 		return nil, err
+	}
+	// __btf_path names the BTF CO-RE relocates against (an object built
+	// beside the tests); test_loader.c gives it to libbpf.
+	for _, s := range specs {
+		if s.BTFPath == "" {
+			continue
+		}
+		target, err := btf.LoadSpec(filepath.Join(filepath.Dir(path), s.BTFPath))
+		if err != nil {
+			return nil, fmt.Errorf("%s: __btf_path: %w", obj.Name, err)
+		}
+		if obj, err = loader.OpenWith(path, loader.Options{CORETarget: target}); err != nil {
+			return nil, err
+		}
+		break
 	}
 	if opts.Program != "" && obj.Program(opts.Program) == nil {
 		return nil, fmt.Errorf("%s: %w %q", obj.Name, ErrNoProgram, opts.Program)
