@@ -333,6 +333,10 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 				value.BTFStruct = res.Struct
 			}
 		}
+	case b == ConstPtrToMap && reg.Map != nil:
+		if err := v.checkPtrToMapAccess(reg, regno, off, size, t, value); err != nil {
+			return err
+		}
 	case b == ScalarValue, b == NotInit, b == PtrToPacketEnd, b == PtrToFunc, reg.Type.MaybeNull():
 		return v.reject(CodeMemory, "R%d invalid mem access '%s'", regno, reg.Type)
 	default:
@@ -686,4 +690,60 @@ func (v *verifier) kernelBTF() *btf.Spec {
 		return nil
 	}
 	return spec
+}
+
+// checkPtrToMapAccess is check_ptr_to_map_access: a program may read the
+// kernel's struct for a map (struct bpf_array for an array, say) through
+// a map pointer, as a PTR_TO_BTF_ID of that struct, where the kernel's
+// BTF is at hand.
+func (v *verifier) checkPtrToMapAccess(reg *Reg, regno asm.Register, off, size int, t access, value *Reg) error {
+	spec := v.opts.KernelBTF
+	if spec == nil {
+		spec, _ = btf.LoadKernelSpec()
+	}
+	if spec == nil {
+		return v.reject(CodeUnsupported, "map_ptr access not supported without CONFIG_DEBUG_INFO_BTF")
+	}
+	name, ok := mapBTFStruct[reg.Map.Type]
+	if !ok {
+		return v.reject(CodeUnsupported, "map_ptr access not supported for map type %d", reg.Map.Type)
+	}
+	var st *btf.Struct
+	if spec.TypeByName(name, &st) != nil {
+		return v.reject(CodeUnsupported, "map_ptr access not supported for map type %d", reg.Map.Type)
+	}
+	if !v.allowPtrLeaks() {
+		return v.reject(CodeMemory, "'struct %s' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN", name)
+	}
+	off += int(reg.Off)
+	res, ok, msg := btfMapPtrAccess(st, off, size, t == accWrite)
+	if !ok {
+		if strings.HasPrefix(msg, "is ") {
+			return v.reject(CodeMemory, "R%d %s", regno, msg)
+		}
+		return v.reject(CodeMemory, "%s", msg)
+	}
+	if value != nil && t == accRead {
+		if res.Type == ScalarValue {
+			markUnknown(value)
+		} else {
+			markKnownZeroPtr(value, res.Type)
+			value.BTFName = res.BTFName
+			value.BTFStruct = res.Struct
+		}
+	}
+	return nil
+}
+
+// mapBTFStruct is each map type's kernel struct (map->ops->map_btf_id).
+var mapBTFStruct = map[uint32]string{
+	1: "bpf_htab", 2: "bpf_array", 3: "bpf_array", 4: "bpf_array", 5: "bpf_htab",
+	6: "bpf_array", 7: "bpf_stack_map", 8: "bpf_array", 9: "bpf_htab", 10: "bpf_htab",
+	11: "lpm_trie", 12: "bpf_array", 13: "bpf_htab", 14: "bpf_dtab", 15: "bpf_stab",
+	16: "bpf_cpu_map", 17: "xsk_map", 18: "bpf_shtab", 19: "bpf_cgroup_storage_map",
+	20: "reuseport_array", 21: "bpf_cgroup_storage_map", 22: "bpf_queue_stack",
+	23: "bpf_queue_stack", 24: "bpf_local_storage_map", 25: "bpf_dtab",
+	26: "bpf_struct_ops_map", 27: "bpf_ringbuf_map", 28: "bpf_local_storage_map",
+	29: "bpf_local_storage_map", 30: "bpf_bloom_filter", 31: "bpf_ringbuf_map",
+	32: "bpf_local_storage_map", 33: "bpf_arena",
 }

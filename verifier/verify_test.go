@@ -2,6 +2,7 @@ package verifier_test
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -227,5 +228,35 @@ exit
 	want := "R3 type=fp expected=sock_common, sock, tcp_sock, xdp_sock, ptr_, trusted_ptr_"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want %q", err, want)
+	}
+}
+
+// TestMapPtrAccess checks reads through a map pointer of the kernel's
+// struct for the map (check_ptr_to_map_access), typed by the running
+// kernel's BTF.
+func TestMapPtrAccess(t *testing.T) {
+	if _, err := os.Stat("/sys/kernel/btf/vmlinux"); err != nil {
+		t.Skip("no kernel BTF:", err)
+	}
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"the ops pointer", "r1 = map_idx(0) ll\nr0 = *(u64 *)(r1 + 0)\nr0 = 0\nexit", ""},
+		{"negative offset", "r1 = map_idx(0) ll\nr0 = *(u64 *)(r1 - 8)\nr0 = 0\nexit", "R1 is bpf_array invalid negative access: off=-8"},
+		{"write", "r1 = map_idx(0) ll\nr0 = 0\n*(u32 *)(r1 + 36) = r0\nexit", "only read from bpf_array is supported"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			insns, err := asm.Assemble([]byte(tt.src), tt.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = verifier.Verify(insns, verifier.Options{Type: "socket", Maps: []*verifier.MapInfo{arrayMap}})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("rejected: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
 	}
 }
