@@ -99,7 +99,7 @@ func Load(insns asm.Program, opts Options) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.lower(cfg, table, ids); err != nil {
+	if err := p.lower(cfg, table, ids, opts.Verified); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -231,7 +231,7 @@ func funcIDs(c *cfg, funcs []Func) (map[int]uint32, error) {
 }
 
 // lower emits the ops.
-func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error {
+func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32, verified bool) error {
 	insns := p.insns
 	n := len(insns)
 	opOf := make([]int32, n)
@@ -280,8 +280,17 @@ func (p *Program) lower(c *cfg, table *helpers.Table, ids map[int]uint32) error 
 			// the interpreter runs these itself
 		case ins.IsHelperCall():
 			h, err := table.Lookup(helpers.ID(ins.Imm))
-			if err != nil {
+			if err == nil && h.Fn == nil {
+				err = &helpers.UnknownError{ID: h.ID}
+			}
+			switch {
+			case err != nil && !verified:
 				return &LoadError{Index: i, Msg: err.Error()}
+			case err != nil:
+				// A verified program calls it only on a path that cannot
+				// run (the verifier checked every call it walked): a
+				// call that runs all the same traps.
+				h = &helpers.Helper{ID: helpers.ID(ins.Imm), Fn: failingHelper(err)}
 			}
 			k, ok := helperIndex[h.ID]
 			if !ok {
@@ -615,4 +624,11 @@ func lowerOne(ins asm.Instruction) (op, error) {
 		return o, fmt.Errorf("unknown opcode %02x", uint8(code))
 	}
 	return o, nil
+}
+
+// failingHelper is a helper that fails with err when called.
+func failingHelper(err error) helpers.Func {
+	return func(helpers.Env, uint64, uint64, uint64, uint64, uint64) (uint64, error) {
+		return 0, err
+	}
 }

@@ -357,6 +357,29 @@ func TestLoadVerified(t *testing.T) {
 	if got, err := p.NewMachine().Run(0, 0); err != nil || got != 0 {
 		t.Errorf("run: %d, %v; want 0", got, err)
 	}
+	// A helper callx lacks, on a path that cannot run: loaded; on one
+	// that runs: a trap, never a crash.
+	deadCall := `
+		r0 = 0
+		if r0 == 0 goto out
+		call 9999
+	out:
+		exit`
+	if _, err := loadSource(t, deadCall, Options{}); err == nil {
+		t.Error("loaded unverified; want invalid func unknown#9999")
+	}
+	if p, err := loadSource(t, deadCall, Options{Verified: true}); err != nil {
+		t.Errorf("verified: %v", err)
+	} else if got, err := p.NewMachine().Run(0, 0); err != nil || got != 0 {
+		t.Errorf("run: %d, %v; want 0", got, err)
+	}
+	p, err = loadSource(t, "call 9999\nexit", Options{Verified: true})
+	if err != nil {
+		t.Fatalf("verified: %v", err)
+	}
+	if _, err := p.NewMachine().Run(0, 0); err == nil || !strings.Contains(err.Error(), "unknown#9999") {
+		t.Errorf("calling it: %v; want a trap naming unknown#9999", err)
+	}
 	_, err = loadSource(t, "r10 = 0\nexit", Options{Verified: true})
 	var le *LoadError
 	if !errors.As(err, &le) || le.Msg != "frame pointer is read only" {
