@@ -39,7 +39,23 @@ func (v *verifier) checkALU(ins asm.Instruction) error {
 		if v.isPointerValue(&regs[ins.Dst]) {
 			return v.reject(CodePointer, "R%d pointer arithmetic prohibited", ins.Dst)
 		}
-		return v.checkReg(ins.Dst, dstOp)
+		// Linux 6.18 computes both on scalars (6.12 made them unknown);
+		// anything else (a pointer, where pointers may leak) becomes an
+		// unknown scalar.
+		if regs[ins.Dst].Type != ScalarValue {
+			return v.checkReg(ins.Dst, dstOp)
+		}
+		if err := v.checkReg(ins.Dst, dstOpNoMark); err != nil {
+			return err
+		}
+		dst := &regs[ins.Dst]
+		if op == asm.OpNeg || EndMutates(ins) {
+			// The value changes: whatever shared its id no longer
+			// equals it.
+			clearScalarID(dst)
+		}
+		dst.Scalar = ScalarALU(ins, dst.Scalar, dst.Scalar)
+		return v.sanity(dst, "alu")
 
 	case op == asm.OpMov:
 		if src == asm.SourceX {

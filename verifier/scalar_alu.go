@@ -37,10 +37,11 @@ func ScalarALU(ins asm.Instruction, dst, src Scalar) Scalar {
 	switch op := ins.Op.ALUOp(); op {
 	case asm.OpMov:
 		return scalarMov(ins, alu64, src)
-	case asm.OpNeg, asm.OpEnd:
-		// 6.12 checks the destination with check_reg_arg(DST_OP), which
-		// marks it unknown, and computes nothing for these.
-		return UnknownScalar()
+	case asm.OpNeg:
+		// 0 - dst (Linux 6.13+; 6.12 made it unknown).
+		return adjustScalar(asm.OpSub, alu64, ConstScalar(0), dst)
+	case asm.OpEnd:
+		return scalarByteSwap(ins, dst)
 	default:
 		return adjustScalar(op, alu64, dst, src)
 	}
@@ -500,4 +501,33 @@ func (s *Scalar) arsh64(src Scalar) {
 	s.UMin, s.UMax = 0, math.MaxUint64
 	s.mark32Unbounded()
 	s.updateBounds()
+}
+
+// EndMutates reports whether the byte-order instruction ins changes its
+// register (on this little-endian host, every one but le64).
+func EndMutates(ins asm.Instruction) bool {
+	return ins.Op.Class() == asm.ClassALU64 || ins.Op.Source() == asm.SourceX || ins.Imm != 64
+}
+
+// scalarByteSwap is scalar_byte_swap (Linux 6.18): bswap, and to_be on
+// this little-endian host, swap the known bits and lose the ranges; the
+// 16- and 32-bit forms then truncate, as to_le does alone.
+func scalarByteSwap(ins asm.Instruction, s Scalar) Scalar {
+	swap := ins.Op.Class() == asm.ClassALU64 || ins.Op.Source() == asm.SourceX
+	if swap {
+		switch ins.Imm {
+		case 16:
+			s.VarOff = s.VarOff.Bswap16()
+		case 32:
+			s.VarOff = s.VarOff.Bswap32()
+		case 64:
+			s.VarOff = s.VarOff.Bswap64()
+		}
+		s.markUnbounded()
+	}
+	if ins.Imm == 16 || ins.Imm == 32 {
+		s.CoerceToSize(int(ins.Imm) / 8)
+	}
+	s.Sync()
+	return s
 }

@@ -221,7 +221,7 @@ func aluCases() []aluCase {
 			}
 		}
 		cs = append(cs,
-			aluCase{name: fmt.Sprintf("neg%d", width), ins: aluIns(class, asm.SourceK, asm.OpNeg, 0, 0)},
+			aluCase{name: fmt.Sprintf("neg%d", width), ins: aluIns(class, asm.SourceK, asm.OpNeg, 0, 0), tracked: true},
 			aluCase{name: fmt.Sprintf("mov%d_k", width), ins: aluIns(class, asm.SourceK, asm.OpMov, 0, 0), imm: anyImm, tracked: true},
 			aluCase{name: fmt.Sprintf("mov%d_x", width), ins: aluIns(class, asm.SourceX, asm.OpMov, 0, 0), tracked: true},
 			aluCase{name: fmt.Sprintf("movsx%d_8", width), ins: aluIns(class, asm.SourceX, asm.OpMov, 8, 0), tracked: true},
@@ -229,12 +229,12 @@ func aluCases() []aluCase {
 		)
 		for _, n := range []int32{16, 32, 64} {
 			if class == asm.ClassALU64 {
-				cs = append(cs, aluCase{name: fmt.Sprintf("bswap%d", n), ins: aluIns(class, asm.SourceK, asm.OpEnd, 0, n)})
+				cs = append(cs, aluCase{name: fmt.Sprintf("bswap%d", n), ins: aluIns(class, asm.SourceK, asm.OpEnd, 0, n), tracked: true})
 				continue
 			}
 			cs = append(cs,
-				aluCase{name: fmt.Sprintf("le%d", n), ins: aluIns(class, asm.SourceK, asm.OpEnd, 0, n)},
-				aluCase{name: fmt.Sprintf("be%d", n), ins: aluIns(class, asm.SourceX, asm.OpEnd, 0, n)},
+				aluCase{name: fmt.Sprintf("le%d", n), ins: aluIns(class, asm.SourceK, asm.OpEnd, 0, n), tracked: true},
+				aluCase{name: fmt.Sprintf("be%d", n), ins: aluIns(class, asm.SourceX, asm.OpEnd, 0, n), tracked: true},
 			)
 		}
 	}
@@ -467,13 +467,18 @@ func TestScalarALUExamples(t *testing.T) {
 		{"w1 %= 2 is unknown, upper half too", UnknownScalar(), []step{
 			{alu(a32, asm.OpMod, 2), "scalar()"},
 		}},
-		{"r1 = -r1 is unknown in 6.12", UnknownScalar(), []step{
+		// Linux 6.18 tracks negation and byte swaps (6.12 did not).
+		{"r1 = -r1", UnknownScalar(), []step{
 			{alu(a64, asm.OpMov, 5), "5"},
-			{alu(a64, asm.OpNeg, 0), "scalar()"},
+			{alu(a64, asm.OpNeg, 0), "-5"},
 		}},
-		{"r1 = be16 r1 is unknown in 6.12", UnknownScalar(), []step{
+		{"r1 = be16 r1", UnknownScalar(), []step{
 			{alu(a64, asm.OpMov, 5), "5"},
-			{aluIns(a32, asm.SourceX, asm.OpEnd, 0, 16), "scalar()"},
+			{aluIns(a32, asm.SourceX, asm.OpEnd, 0, 16), "1280"},
+		}},
+		{"r1 = bswap64 r1 of a range", UnknownScalar(), []step{
+			{alu(a64, asm.OpAnd, 0xff), ""},
+			{aluIns(a64, asm.SourceK, asm.OpEnd, 0, 64), "scalar(smax=0x7f00000000000000,umax=0xff00000000000000,smin32=0,smax32=umax32=0,var_off=(0x0; 0xff00000000000000))"},
 		}},
 		{"r1 <<= r2 by an unknown amount is unknown", UnknownScalar(), []step{
 			{alu(a64, asm.OpAnd, 1), ""},

@@ -226,3 +226,19 @@ func (a Tnum) Binary() string {
 	}
 	return string(b[:])
 }
+
+// Bswap16 is tnum_bswap16: the low two bytes swapped, the rest cleared
+// (known zero).
+func (a Tnum) Bswap16() Tnum {
+	return Tnum{Value: uint64(bits.ReverseBytes16(uint16(a.Value))), Mask: uint64(bits.ReverseBytes16(uint16(a.Mask)))}
+}
+
+// Bswap32 is tnum_bswap32.
+func (a Tnum) Bswap32() Tnum {
+	return Tnum{Value: uint64(bits.ReverseBytes32(uint32(a.Value))), Mask: uint64(bits.ReverseBytes32(uint32(a.Mask)))}
+}
+
+// Bswap64 is tnum_bswap64.
+func (a Tnum) Bswap64() Tnum {
+	return Tnum{Value: bits.ReverseBytes64(a.Value), Mask: bits.ReverseBytes64(a.Mask)}
+}

@@ -260,3 +260,20 @@ func TestMapPtrAccess(t *testing.T) {
 		})
 	}
 }
+
+// TestByteSwapPointer checks that a byte swap or negation of a pointer,
+// where pointers may leak, leaves an unknown scalar, not a pointer.
+func TestByteSwapPointer(t *testing.T) {
+	for _, op := range []string{"r0 = be64 r0", "r0 = bswap64 r0", "r0 = -r0", "r0 = le64 r0"} {
+		src := "r1 = 0\n*(u32 *)(r10 - 4) = r1\nr2 = r10\nr2 += -4\nr1 = map_idx(0) ll\ncall 1\nif r0 == 0 goto out\n" +
+			op + "\nr1 = 22\n*(u64 *)(r0 + 0) = r1\nout:\nexit\n"
+		insns, err := asm.Assemble([]byte(src), op)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = verifier.Verify(insns, verifier.Options{Type: "socket", Maps: []*verifier.MapInfo{arrayMap}})
+		if err == nil || !strings.Contains(err.Error(), "R0 invalid mem access 'scalar'") {
+			t.Errorf("%s: %v; want R0 invalid mem access 'scalar'", op, err)
+		}
+	}
+}
