@@ -56,11 +56,10 @@ func (v *verifier) useDef(i int) (use, def uint16, succ []int) {
 			def = bit(ins.Dst)
 			next = []int{i + 2}
 		default:
-			use = bit(asm.R6)
-			if ins.Op.Mode() == asm.ModeIND {
-				use |= bit(ins.Src)
-			}
-			def = 0x3f
+			// LD_ABS and LD_IND: the kernel's compute_insn_live_regs
+			// keeps its defaults for them, every register read and
+			// none written.
+			use = 0xffff
 		}
 	case asm.ClassJMP, asm.ClassJMP32:
 		switch op := ins.Op.JumpOp(); op {
