@@ -262,6 +262,11 @@ func (c *Checker) unsoundAcceptance(p *Program, v *kernel.Verdict) *Finding {
 	if lv, err := c.kernel.verify(p, kernel.LogLevelBranch); err == nil {
 		f.KernelLog = lv.LogTail(kernelLogLines)
 		reason := kernelReason(lv.Log)
+		if reason == "(no log)" {
+			// A log cut short (the kernel's buffer rotates) keeps no
+			// message: the errno says what it was.
+			reason = fmt.Sprintf("%v (no message in its log)", v.Err)
+		}
 		f.Msg = fmt.Sprintf("callx accepts it, the kernel rejects it: %s", reason)
 		if strings.Contains(reason, "verifier bug") {
 			f.Kind = KernelBug
