@@ -145,6 +145,11 @@ func (c *Checker) check(p *Program) (*Result, error) {
 	res := &Result{}
 	if c.opts.KernelVerifies {
 		v, err := c.kernel.verify(p, 0)
+		if errors.Is(err, errKernelStuck) {
+			res.KernelTimedOut = true
+			res.Finding = c.newFinding(KernelBug, p, err.Error())
+			return res, nil
+		}
 		if errors.Is(err, errNotComparable) {
 			res.VerifyErr = err
 			return res, nil
@@ -178,6 +183,10 @@ func (c *Checker) check(p *Program) (*Result, error) {
 		v, err := c.kernel.verify(p, 0)
 		switch {
 		case errors.Is(err, errNotComparable):
+		case errors.Is(err, errKernelStuck):
+			res.KernelTimedOut = true
+			res.Finding = c.newFinding(KernelBug, p, err.Error())
+			return res, nil
 		case err != nil:
 			return nil, err
 		case v.TimedOut:

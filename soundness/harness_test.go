@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/callx/callx/asm"
+	"github.com/callx/callx/kernel"
 	"github.com/callx/callx/verifier"
 	"github.com/callx/callx/vm"
 )
@@ -217,5 +218,28 @@ func TestHarnessVerifierHangs(t *testing.T) {
 	}
 	if m, err := c.Minimize(res.Finding); err != nil || m != res.Finding {
 		t.Errorf("Minimize of a hang: %v, %v; want it as it is", m, err)
+	}
+}
+
+// TestKernelWatchdog checks that a BPF_PROG_LOAD that never returns (a
+// kernel bug seen on Linux 6.18: 27 minutes in the kernel, signals or
+// not) stops the wait, not the harness.
+func TestKernelWatchdog(t *testing.T) {
+	block := make(chan struct{})
+	defer close(block)
+	start := time.Now()
+	_, err := withWatchdog(50*time.Millisecond, func() (*kernel.Verdict, error) {
+		<-block
+		return nil, nil
+	})
+	if !errors.Is(err, errKernelStuck) {
+		t.Fatalf("got %v, want errKernelStuck", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("waited %v", d)
+	}
+	v, err := withWatchdog(time.Minute, func() (*kernel.Verdict, error) { return &kernel.Verdict{Accepted: true}, nil })
+	if err != nil || !v.Accepted {
+		t.Errorf("a prompt answer: %v, %v", v, err)
 	}
 }

@@ -61,8 +61,47 @@ func (k *kernelSide) mapsFor(specs []MapSpec) ([]*ebpf.Map, error) {
 // same meaning: an ld_imm64 naming a map by file descriptor, say.
 var errNotComparable = errors.New("not comparable with the kernel")
 
+// errKernelStuck is a BPF_PROG_LOAD that did not return, signals or not,
+// well past the deadline: a kernel bug (the verifier stops at a pending
+// signal while it walks a program, but not in every phase). The call is
+// left behind on its own thread.
+var errKernelStuck = errors.New("the kernel's BPF_PROG_LOAD does not return, though signalled past its deadline")
+
+// kernelStuckAfter is how long past its deadline a BPF_PROG_LOAD may take
+// before it is left behind.
+const kernelStuckAfter = 30 * time.Second
+
 // verify asks the kernel about p at the given log level.
 func (k *kernelSide) verify(p *Program, logLevel uint32) (*kernel.Verdict, error) {
+	return withWatchdog(kernelTimeout+kernelStuckAfter, func() (*kernel.Verdict, error) {
+		return k.verifyNow(p, logLevel)
+	})
+}
+
+// withWatchdog runs f and returns what it returns, or errKernelStuck when
+// it has not returned after limit (f then goes on alone).
+func withWatchdog(limit time.Duration, f func() (*kernel.Verdict, error)) (*kernel.Verdict, error) {
+	type answer struct {
+		v   *kernel.Verdict
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		v, err := f()
+		done <- answer{v, err}
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case a := <-done:
+		return a.v, a.err
+	case <-timer.C:
+		return nil, errKernelStuck
+	}
+}
+
+// verifyNow is verify without the watchdog.
+func (k *kernelSide) verifyNow(p *Program, logLevel uint32) (*kernel.Verdict, error) {
 	ms, err := k.mapsFor(p.Maps)
 	if err != nil {
 		return nil, err
