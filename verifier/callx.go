@@ -330,6 +330,7 @@ func (v *verifier) enterSubprog(st *State, sub int) {
 		// The call's own stack writes are not recorded: the current
 		// function changed (bpf_reset_live_stack_callchain).
 		v.stackLive.writeInst = nil
+		v.stackLive.cur = nil
 	}
 }
 

@@ -325,13 +325,7 @@ func (v *verifier) checkMemAccess(regno asm.Register, off, size int, t access, v
 			return v.reject(CodeMemory, "%s", msg)
 		}
 		if value != nil && t == accRead {
-			if res.Type == ScalarValue {
-				markUnknown(value)
-			} else {
-				markKnownZeroPtr(value, res.Type)
-				value.BTFName = res.BTFName
-				value.BTFStruct = res.Struct
-			}
+			markBTFLoad(value, res)
 		}
 	case b == ConstPtrToMap && reg.Map != nil:
 		if err := v.checkPtrToMapAccess(reg, regno, off, size, t, value); err != nil {
@@ -682,6 +676,12 @@ func (v *verifier) kernelBTF() *btf.Spec {
 	default:
 		return nil
 	}
+	return v.runningKernelBTF()
+}
+
+// runningKernelBTF is Options.KernelBTF, or else the running kernel's
+// BTF; nil where there is none.
+func (v *verifier) runningKernelBTF() *btf.Spec {
 	if v.opts.KernelBTF != nil {
 		return v.opts.KernelBTF
 	}
@@ -697,10 +697,7 @@ func (v *verifier) kernelBTF() *btf.Spec {
 // a map pointer, as a PTR_TO_BTF_ID of that struct, where the kernel's
 // BTF is at hand.
 func (v *verifier) checkPtrToMapAccess(reg *Reg, regno asm.Register, off, size int, t access, value *Reg) error {
-	spec := v.opts.KernelBTF
-	if spec == nil {
-		spec, _ = btf.LoadKernelSpec()
-	}
+	spec := v.runningKernelBTF()
 	if spec == nil {
 		return v.reject(CodeUnsupported, "map_ptr access not supported without CONFIG_DEBUG_INFO_BTF")
 	}
@@ -724,15 +721,21 @@ func (v *verifier) checkPtrToMapAccess(reg *Reg, regno asm.Register, off, size i
 		return v.reject(CodeMemory, "%s", msg)
 	}
 	if value != nil && t == accRead {
-		if res.Type == ScalarValue {
-			markUnknown(value)
-		} else {
-			markKnownZeroPtr(value, res.Type)
-			value.BTFName = res.BTFName
-			value.BTFStruct = res.Struct
-		}
+		markBTFLoad(value, res)
 	}
 	return nil
+}
+
+// markBTFLoad is mark_btf_ld_reg: what a load from a kernel struct gives,
+// a scalar or a pointer typed by BTF.
+func markBTFLoad(value *Reg, res btfAccessResult) {
+	if res.Type == ScalarValue {
+		markUnknown(value)
+		return
+	}
+	markKnownZeroPtr(value, res.Type)
+	value.BTFName = res.BTFName
+	value.BTFStruct = res.Struct
 }
 
 // mapBTFStruct is each map type's kernel struct (map->ops->map_btf_id).

@@ -69,8 +69,7 @@ func (v *verifier) computeSCCs() []int {
 		if i > 0 && v.insns[i-1].IsLoadImm64() {
 			continue // the second half of an ld_imm64
 		}
-		_, _, next := v.useDef(i)
-		for _, s := range next {
+		for _, s := range v.successors(i) {
 			if s >= 0 && s < n {
 				succs[i] = append(succs[i], s)
 			}

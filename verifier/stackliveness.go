@@ -85,6 +85,9 @@ func (fi *funcInstance) allocMasks(f, insn int) *slotMasks {
 // stackLiveness is the analysis (struct bpf_liveness).
 type stackLiveness struct {
 	instances map[liveChain]*funcInstance
+	// cur is the current state's innermost instance, nil until asked
+	// for after the state's functions change (the kernel's cur_instance).
+	cur *funcInstance
 	// The full writes of the instruction being checked, per frame.
 	writeAcc  [maxCallFrames]uint64
 	writeInsn int
@@ -172,8 +175,7 @@ func (v *verifier) instanceOf(st *State, f int) *funcInstance {
 // markStackRead is bpf_mark_stack_read: the current instruction may read
 // the slots of frame f in mask.
 func (v *verifier) markStackRead(f int, mask uint64) {
-	fi := v.instanceOf(v.cur, len(v.cur.Frames)-1)
-	markRead(fi, f, v.insnIdx, mask)
+	markRead(v.curInstance(), f, v.insnIdx, mask)
 }
 
 func markRead(fi *funcInstance, f, insn int, mask uint64) {
@@ -192,7 +194,19 @@ func (v *verifier) markStackWrite(f int, mask uint64) {
 
 // resetStackWrites is bpf_reset_stack_write_marks, before an instruction.
 func (v *verifier) resetStackWrites() {
-	v.resetWritesFor(v.instanceOf(v.cur, len(v.cur.Frames)-1), v.insnIdx)
+	v.resetWritesFor(v.curInstance(), v.insnIdx)
+}
+
+// curInstance is the current state's innermost function instance, looked
+// up once per change of the state's functions: a call resets it
+// (enterSubprog), and so does every return and path's end
+// (updateLiveStack), as bpf_reset_live_stack_callchain does.
+func (v *verifier) curInstance() *funcInstance {
+	l := v.stackLive
+	if l.cur == nil {
+		l.cur = v.instanceOf(v.cur, len(v.cur.Frames)-1)
+	}
+	return l.cur
 }
 
 func (v *verifier) resetWritesFor(fi *funcInstance, insn int) {
@@ -238,6 +252,7 @@ func (v *verifier) commitStackWrites() {
 // current state's functions whose marks changed, innermost first, so a
 // callee's marks reach its call site before the caller's dataflow.
 func (v *verifier) updateLiveStack() {
+	v.stackLive.cur = nil
 	for f := len(v.cur.Frames) - 1; f >= 0; f-- {
 		fi := v.instanceOf(v.cur, f)
 		if fi.updated {

@@ -155,6 +155,7 @@ func (v *verifier) run() error {
 // (do_check_common).
 func (v *verifier) checkCommon(sub int) error {
 	v.sccVisits = map[callchain]*sccVisit{}
+	v.stackLive.cur = nil
 	st := &State{Frames: []*Frame{v.newFrame(-1, 0, sub)}, branches: 1}
 	regs := &st.Frames[0].Regs
 	if sub != 0 {
